@@ -1,0 +1,22 @@
+// Tests run inside workerd through @cloudflare/vitest-plugin, against the real
+// KV and Durable Object bindings declared in wrangler.toml (Miniflare emulates them).
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+	plugins: [
+		cloudflareTest({
+			wrangler: { configPath: "./wrangler.toml" },
+			miniflare: {
+				// Lets tests drive `exports.default.scheduled()` like the cron does; test-only,
+				// never set in wrangler.toml.
+				compatibilityFlags: ["service_binding_extra_handlers"],
+				// A known token so admin routes can be exercised; production uses `wrangler secret`.
+				bindings: { ADMIN_TOKEN: "test-admin-token" },
+			},
+		}),
+	],
+	test: {
+		include: ["src/**/*.test.{ts,tsx}", "functions/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+	},
+});
