@@ -1,0 +1,92 @@
+/**
+ * @module The Durable Object's SQLite table of every article: the authoritative copy from which
+ * the KV records and the headlines index are projected.
+ */
+import * as v from "valibot";
+import { Article, type Headline, type HeadlinesIndex, headlineOf } from "../schemas/article";
+
+/** How many headlines the KV index holds: enough for paging, small enough (~150 KB) that one read stays cheap. */
+export const HEADLINES_CAP = 500;
+
+export type ArticleRow = { slug: string; article: Article; itemKey: string | null; expiresAt: number | null };
+
+export function migrateArticlesTable(sql: SqlStorage): void {
+	sql.exec(`CREATE TABLE IF NOT EXISTS articles (
+		slug TEXT PRIMARY KEY,
+		published_at INTEGER NOT NULL,
+		item_key TEXT UNIQUE,
+		expires_at INTEGER,
+		headline TEXT NOT NULL,
+		json TEXT NOT NULL
+	)`);
+	sql.exec("CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_at DESC)");
+	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+}
+
+type RawRow = { slug: string; item_key: string | null; expires_at: number | null; json: string };
+
+function toRow(raw: RawRow): ArticleRow {
+	return { slug: raw.slug, article: v.parse(Article, JSON.parse(raw.json)), itemKey: raw.item_key, expiresAt: raw.expires_at };
+}
+
+export function findBySlug(sql: SqlStorage, slug: string): ArticleRow | undefined {
+	const raw = sql.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE slug = ?", slug).toArray()[0];
+	return raw && toRow(raw);
+}
+
+export function findByItemKey(sql: SqlStorage, itemKey: string): ArticleRow | undefined {
+	const raw = sql
+		.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE item_key = ?", itemKey)
+		.toArray()[0];
+	return raw && toRow(raw);
+}
+
+export function upsertRow(sql: SqlStorage, row: ArticleRow): void {
+	sql.exec(
+		`INSERT INTO articles (slug, published_at, item_key, expires_at, headline, json) VALUES (?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, item_key = excluded.item_key,
+		 expires_at = excluded.expires_at, headline = excluded.headline, json = excluded.json`,
+		row.slug,
+		Date.parse(row.article.publishedAt),
+		row.itemKey,
+		row.expiresAt,
+		JSON.stringify(headlineOf(row.article)),
+		JSON.stringify(row.article),
+	);
+}
+
+export function deleteRow(sql: SqlStorage, slug: string): void {
+	sql.exec("DELETE FROM articles WHERE slug = ?", slug);
+}
+
+/** Drops rows whose KV record has expired, so the index never links to a vanished article. */
+export function pruneExpired(sql: SqlStorage, nowMs: number): void {
+	sql.exec("DELETE FROM articles WHERE expires_at IS NOT NULL AND expires_at <= ?", nowMs);
+}
+
+/** The headlines index as it should stand now: newest first, capped. Scheduled (future) articles are included; readers filter them by time. */
+export function projectIndex(sql: SqlStorage, now: Date): HeadlinesIndex {
+	const headlines: Headline[] = sql
+		.exec<{ headline: string }>(
+			"SELECT headline FROM articles WHERE expires_at IS NULL OR expires_at > ? ORDER BY published_at DESC, slug ASC LIMIT ?",
+			now.getTime(),
+			HEADLINES_CAP,
+		)
+		.toArray()
+		.map((r) => JSON.parse(r.headline) as Headline);
+	return { updatedAt: now.toISOString(), headlines };
+}
+
+/** The index JSON last written to KV (without its timestamp), to skip writes that change nothing. */
+export function lastIndexSignature(sql: SqlStorage): string | undefined {
+	return sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = 'index'").toArray()[0]?.v;
+}
+
+export function setLastIndexSignature(sql: SqlStorage, signature: string): void {
+	sql.exec("INSERT INTO meta (k, v) VALUES ('index', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", signature);
+}
+
+/** Whether `slug` is free; used when deriving slugs for feed items. */
+export function slugTaken(sql: SqlStorage, slug: string): boolean {
+	return sql.exec("SELECT 1 FROM articles WHERE slug = ?", slug).toArray().length > 0;
+}

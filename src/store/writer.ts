@@ -1,0 +1,140 @@
+/**
+ * @module StoreWriter: the one Durable Object through which every shared write goes.
+ *
+ * KV is last-write-wins with no transactions, so two writers doing read-modify-write on the
+ * headlines index would drop each other's entries. All writes (editors' and the refresh's)
+ * are RPC calls here; a promise-chain mutex runs them one at a time, and this object's SQLite
+ * table holds the authoritative articles from which the KV records and the index are
+ * projected. Reads never come here: they go to KV directly.
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { Bindings } from "../env";
+import type { Article, HeadlinesIndex } from "../schemas/article";
+import { keys } from "../kv/keys";
+import {
+	type ArticleRow,
+	deleteRow,
+	findByItemKey,
+	findBySlug,
+	lastIndexSignature,
+	migrateArticlesTable,
+	projectIndex,
+	pruneExpired,
+	setLastIndexSignature,
+	slugTaken,
+	upsertRow,
+} from "./articles-table";
+
+/** A batch of article changes applied as one unit: every article write, then at most one index write. */
+export type ChangeSet = { put: ArticleRow[]; remove: string[] };
+
+export type ChangeResult = { index: HeadlinesIndex; kvWrites: number };
+
+export class StoreWriter extends DurableObject<Bindings> {
+	private readonly sql: SqlStorage;
+	private queue: Promise<unknown> = Promise.resolve();
+
+	constructor(ctx: DurableObjectState, env: Bindings) {
+		super(ctx, env);
+		this.sql = ctx.storage.sql;
+		migrateArticlesTable(this.sql);
+	}
+
+	/** Runs `fn` after every earlier call has finished: KV awaits would otherwise let calls interleave. */
+	protected serialized<T>(fn: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(fn, fn);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** Creates or replaces an editor's article. */
+	putArticle(article: Article): Promise<ChangeResult & { created: boolean }> {
+		return this.serialized(async () => {
+			const existing = findBySlug(this.sql, article.slug);
+			const result = await this.apply({ put: [{ slug: article.slug, article, itemKey: existing?.itemKey ?? null, expiresAt: null }], remove: [] });
+			return { ...result, created: existing === undefined };
+		});
+	}
+
+	/** Removes an article; `deleted` is false when there was none. */
+	deleteArticle(slug: string): Promise<ChangeResult & { deleted: boolean }> {
+		return this.serialized(async () => {
+			if (!findBySlug(this.sql, slug)) return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
+			return { ...(await this.apply({ put: [], remove: [slug] })), deleted: true };
+		});
+	}
+
+	/** The current index, as projected from the table (for repair and tests). */
+	readIndex(): HeadlinesIndex {
+		return projectIndex(this.sql, new Date());
+	}
+
+	/**
+	 * Applies a change set: article records first, then the index once. If any KV write fails,
+	 * the table and the records already written are put back as they were, so a failed request
+	 * changes nothing that readers see.
+	 */
+	protected async apply(changes: ChangeSet): Promise<ChangeResult> {
+		const before = new Map<string, ArticleRow | undefined>();
+		for (const row of changes.put) before.set(row.slug, findBySlug(this.sql, row.slug));
+		for (const slug of changes.remove) before.set(slug, findBySlug(this.sql, slug));
+		const written: string[] = [];
+		let kvWrites = 0;
+		try {
+			for (const row of changes.put) {
+				const options = row.expiresAt === null ? {} : { expiration: Math.floor(row.expiresAt / 1000) };
+				await this.env.NEWS.put(keys.article(row.slug), JSON.stringify(row.article), options);
+				written.push(row.slug);
+				kvWrites++;
+				upsertRow(this.sql, row);
+			}
+			for (const slug of changes.remove) {
+				await this.env.NEWS.delete(keys.article(slug));
+				written.push(slug);
+				kvWrites++;
+				deleteRow(this.sql, slug);
+			}
+			const now = new Date();
+			pruneExpired(this.sql, now.getTime());
+			const index = projectIndex(this.sql, now);
+			const signature = JSON.stringify(index.headlines);
+			if (signature !== lastIndexSignature(this.sql)) {
+				await this.env.NEWS.put(keys.headlines, JSON.stringify(index));
+				kvWrites++;
+				setLastIndexSignature(this.sql, signature);
+			}
+			return { index, kvWrites };
+		} catch (error) {
+			await this.restore(before, written);
+			throw error;
+		}
+	}
+
+	/** Puts back the table rows and KV records touched by a failed change set (best effort for KV). */
+	private async restore(before: Map<string, ArticleRow | undefined>, written: string[]): Promise<void> {
+		for (const slug of written) {
+			const row = before.get(slug);
+			if (row) upsertRow(this.sql, row);
+			else deleteRow(this.sql, slug);
+			try {
+				if (row) await this.env.NEWS.put(keys.article(slug), JSON.stringify(row.article));
+				else await this.env.NEWS.delete(keys.article(slug));
+			} catch (error) {
+				console.error(JSON.stringify({ event: "store.restore_failed", slug, error: String(error) }));
+			}
+		}
+	}
+
+	/** Exposed to subclasses/ingest code: lookups on the authoritative table. */
+	protected rowBySlug(slug: string): ArticleRow | undefined {
+		return findBySlug(this.sql, slug);
+	}
+
+	protected rowByItemKey(itemKey: string): ArticleRow | undefined {
+		return findByItemKey(this.sql, itemKey);
+	}
+
+	protected isSlugTaken(slug: string): boolean {
+		return slugTaken(this.sql, slug);
+	}
+}
