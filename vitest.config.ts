@@ -17,6 +17,7 @@ export default defineConfig({
 		}),
 	],
 	test: {
+		setupFiles: ["test/setup.ts"],
 		include: ["src/**/*.test.{ts,tsx}", "functions/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
 	},
 });

@@ -33,7 +33,9 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
 		if (wantsJson(c)) return jsonError(c, status, err.message, err instanceof ApiError ? err.issues : undefined);
 		return c.html(<ErrorPage status={status} message={err.message} siteName={c.env.SITE_NAME} />, status);
 	}
-	console.error(JSON.stringify({ event: "request.error", path: c.req.path, error: String(err), stack: (err as Error)?.stack }));
+	console.error(
+		JSON.stringify({ event: "request.error", path: c.req.path, error: String(err), stack: (err as Error)?.stack }),
+	);
 	if (wantsJson(c)) return jsonError(c, 500, "internal error");
 	return c.html(<ErrorPage status={500} message="Something went wrong on our side." siteName={c.env.SITE_NAME} />, 500);
 };

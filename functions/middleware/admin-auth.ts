@@ -21,7 +21,10 @@ export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
 	if (!expected || !match?.[1] || !(await sameSecret(match[1], expected))) {
 		c.header("WWW-Authenticate", 'Bearer realm="edgewire admin"');
-		throw new ApiError(401, expected ? "missing or invalid bearer token" : "admin API is disabled: ADMIN_TOKEN is not set");
+		throw new ApiError(
+			401,
+			expected ? "missing or invalid bearer token" : "admin API is disabled: ADMIN_TOKEN is not set",
+		);
 	}
 	await next();
 });

@@ -43,7 +43,8 @@ export function calendarDate(date: Date, timeZone = "UTC"): string {
  * @example ageLabel("2026-11-25T09:40:00Z", new Date("2026-11-25T10:00:00Z")) // "20 mins ago"
  */
 export function ageLabel(published: Date | string | number, now: Date | number, timeZone = "UTC"): string {
-	const publishedMs = published instanceof Date ? published.getTime() : typeof published === "number" ? published : Date.parse(published);
+	const publishedMs =
+		published instanceof Date ? published.getTime() : typeof published === "number" ? published : Date.parse(published);
 	const nowMs = now instanceof Date ? now.getTime() : now;
 	if (!Number.isFinite(publishedMs)) throw new RangeError(`ageLabel: invalid published date: ${String(published)}`);
 	if (!Number.isFinite(nowMs)) throw new RangeError(`ageLabel: invalid now: ${String(now)}`);

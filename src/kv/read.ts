@@ -1,7 +1,10 @@
 /** @module Reading JSON records back from KV, validated, never cast. */
 import * as v from "valibot";
 
-export type KvRead<T> = { ok: true; value: T } | { ok: false; reason: "missing" } | { ok: false; reason: "corrupt"; detail: string };
+export type KvRead<T> =
+	| { ok: true; value: T }
+	| { ok: false; reason: "missing" }
+	| { ok: false; reason: "corrupt"; detail: string };
 
 /**
  * Reads `key` and validates it against `schema`. A value that fails is reported as corrupt

@@ -47,4 +47,9 @@ export const HttpsUrl = v.pipe(
 
 /** Plain text of bounded length: titles, names, captions. */
 export const text = (max: number) =>
-	v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(max, `must be at most ${max} characters`));
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.minLength(1, "must not be empty"),
+		v.maxLength(max, `must be at most ${max} characters`),
+	);

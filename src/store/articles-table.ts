@@ -26,11 +26,18 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 type RawRow = { slug: string; item_key: string | null; expires_at: number | null; json: string };
 
 function toRow(raw: RawRow): ArticleRow {
-	return { slug: raw.slug, article: v.parse(Article, JSON.parse(raw.json)), itemKey: raw.item_key, expiresAt: raw.expires_at };
+	return {
+		slug: raw.slug,
+		article: v.parse(Article, JSON.parse(raw.json)),
+		itemKey: raw.item_key,
+		expiresAt: raw.expires_at,
+	};
 }
 
 export function findBySlug(sql: SqlStorage, slug: string): ArticleRow | undefined {
-	const raw = sql.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE slug = ?", slug).toArray()[0];
+	const raw = sql
+		.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE slug = ?", slug)
+		.toArray()[0];
 	return raw && toRow(raw);
 }
 

@@ -9,8 +9,8 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
-import type { Article, HeadlinesIndex } from "../schemas/article";
 import { keys } from "../kv/keys";
+import type { Article, HeadlinesIndex } from "../schemas/article";
 import {
 	type ArticleRow,
 	deleteRow,
@@ -51,7 +51,10 @@ export class StoreWriter extends DurableObject<Bindings> {
 	putArticle(article: Article): Promise<ChangeResult & { created: boolean }> {
 		return this.serialized(async () => {
 			const existing = findBySlug(this.sql, article.slug);
-			const result = await this.apply({ put: [{ slug: article.slug, article, itemKey: existing?.itemKey ?? null, expiresAt: null }], remove: [] });
+			const result = await this.apply({
+				put: [{ slug: article.slug, article, itemKey: existing?.itemKey ?? null, expiresAt: null }],
+				remove: [],
+			});
 			return { ...result, created: existing === undefined };
 		});
 	}
@@ -59,7 +62,8 @@ export class StoreWriter extends DurableObject<Bindings> {
 	/** Removes an article; `deleted` is false when there was none. */
 	deleteArticle(slug: string): Promise<ChangeResult & { deleted: boolean }> {
 		return this.serialized(async () => {
-			if (!findBySlug(this.sql, slug)) return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
+			if (!findBySlug(this.sql, slug))
+				return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
 			return { ...(await this.apply({ put: [], remove: [slug] })), deleted: true };
 		});
 	}

@@ -1,0 +1,56 @@
+/** @module Readers' routes: the home page, article pages, and the article JSON. */
+import { Hono } from "hono";
+import * as v from "valibot";
+import { articleJson } from "../src/api/representations";
+import { siteConfig } from "../src/config";
+import type { AppEnv } from "../src/env";
+import { readHeadlines } from "../src/kv/headlines";
+import { readLiveArticle } from "../src/publishing/articles";
+import { liveHeadlines } from "../src/publishing/visibility";
+import { Slug } from "../src/schemas/common";
+import { ArticlePage } from "../src/views/article-page";
+import { HomePage } from "../src/views/home-page";
+import { ApiError } from "./errors";
+
+/** Headlines on the home page and in the article rail. */
+const HOME_HEADLINES = 50;
+const RAIL_HEADLINES = 10;
+
+export const articleRoutes = new Hono<AppEnv>()
+	.get("/", async (c) => {
+		const { now } = c.var;
+		const index = await readHeadlines(c.env.NEWS, now.getTime());
+		if (!index.ok) throw new ApiError(500, "The headlines are unreadable right now.");
+		const config = siteConfig(c.env);
+		return c.html(<HomePage config={config} headlines={liveHeadlines(index.value, now, HOME_HEADLINES)} now={now} />);
+	})
+	.get("/articles/:slug", async (c) => {
+		const { now } = c.var;
+		const slug = c.req.param("slug");
+		if (!v.is(Slug, slug)) throw new ApiError(404, "We couldn't find that article.");
+		const [article, index] = await Promise.all([
+			readLiveArticle(c.env.NEWS, slug, now),
+			readHeadlines(c.env.NEWS, now.getTime()),
+		]);
+		if (!article.ok) {
+			if (article.reason === "missing") throw new ApiError(404, "We couldn't find that article.");
+			throw new ApiError(500, "This article is unreadable right now.");
+		}
+		const rail = index.ok ? liveHeadlines(index.value, now, RAIL_HEADLINES + 1).filter((h) => h.slug !== slug) : [];
+		const config = siteConfig(c.env);
+		return c.html(
+			<ArticlePage config={config} article={article.value} rail={rail.slice(0, RAIL_HEADLINES)} now={now} />,
+		);
+	})
+	.get("/api/articles/:slug", async (c) => {
+		const { now } = c.var;
+		const slug = c.req.param("slug");
+		const parsed = v.safeParse(Slug, slug);
+		if (!parsed.success) throw new ApiError(400, "invalid slug", [{ path: "slug", message: parsed.issues[0].message }]);
+		const article = await readLiveArticle(c.env.NEWS, slug, now);
+		if (!article.ok) {
+			if (article.reason === "missing") throw new ApiError(404, `no article '${slug}'`);
+			throw new ApiError(500, `stored article '${slug}' is unreadable`);
+		}
+		return c.json(articleJson(article.value, now, siteConfig(c.env).timeZone));
+	});

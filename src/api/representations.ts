@@ -1,0 +1,32 @@
+/** @module The JSON shapes the public API returns; ages are computed from the request's `now`. */
+import { ageLabel } from "../age/scale";
+import type { Article, Headline } from "../schemas/article";
+import { articlePath } from "../views/headline-list";
+
+export type HeadlineJson = {
+	slug: string;
+	title: string;
+	url: string;
+	section: string | null;
+	source: string | null;
+	publishedAt: string;
+	age: string;
+};
+
+export function headlineJson(headline: Headline, now: Date, timeZone: string): HeadlineJson {
+	return {
+		slug: headline.slug,
+		title: headline.title,
+		url: articlePath(headline.slug),
+		section: headline.section ?? null,
+		source: headline.source ?? null,
+		publishedAt: headline.publishedAt,
+		age: ageLabel(headline.publishedAt, now, timeZone),
+	};
+}
+
+/** The whole article (minus its internal origin bookkeeping) with its URL and age. */
+export function articleJson(article: Article, now: Date, timeZone: string) {
+	const { origin: _origin, ...visible } = article;
+	return { ...visible, url: articlePath(article.slug), age: ageLabel(article.publishedAt, now, timeZone) };
+}
