@@ -1,0 +1,11 @@
+/** @module The source list with each source's health in KV (`v1:sources`), written only by the StoreWriter. */
+import { SourcesRecord } from "../schemas/source";
+import { keys } from "./keys";
+import { type KvRead, readRecord } from "./read";
+
+/** One KV read. No record yet is an empty list. */
+export async function readSources(kv: KVNamespace): Promise<KvRead<SourcesRecord>> {
+	const read = await readRecord(kv, keys.sources, SourcesRecord);
+	if (!read.ok && read.reason === "missing") return { ok: true, value: { updatedAt: null, sources: [] } };
+	return read;
+}
