@@ -52,10 +52,10 @@ export const REDIRECT_ALLOWANCE = 5;
 /** A server's max-age can stretch the interval up to this, never beyond: news goes stale fast. */
 export const MAX_CACHE_HINT_MS = 2 * HOUR;
 
-type Vars = Partial<Record<string, unknown>>;
-
 /** Reads `REFRESH_*` vars; an absent or malformed one keeps its default, so the code runs with none set. */
-export function policyFromVars(vars: Vars): RefreshPolicy {
+export function policyFromVars(env: object): RefreshPolicy {
+	// Bindings also hold KV and DO objects; only the string vars are read, and each is checked.
+	const vars = env as Partial<Record<string, unknown>>;
 	const d = DEFAULT_POLICY;
 	return {
 		intervalMs: int(vars.REFRESH_INTERVAL_MINUTES, d.intervalMs / MINUTE, 1, 24 * 60) * MINUTE,

@@ -11,6 +11,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import { keys } from "../kv/keys";
 import type { Article, HeadlinesIndex } from "../schemas/article";
+import type { SourceConfig, SourcesRecord } from "../schemas/source";
 import {
 	type ArticleRow,
 	deleteRow,
@@ -24,6 +25,18 @@ import {
 	slugTaken,
 	upsertRow,
 } from "./articles-table";
+import {
+	beginRun,
+	type CommitResult,
+	commitRun,
+	type RunCommit,
+	type RunPlan,
+	type RunRequest,
+	type RunStore,
+	storeSources,
+} from "./refresh-run";
+import { loadSources, migrateRefreshTables, releaseLeases } from "./refresh-tables";
+import { replaceSources } from "./sources-record";
 
 /** A batch of article changes applied as one unit: every article write, then at most one index write. */
 export type ChangeSet = { put: ArticleRow[]; remove: string[] };
@@ -140,5 +153,49 @@ export class StoreWriter extends DurableObject<Bindings> {
 
 	protected isSlugTaken(slug: string): boolean {
 		return slugTaken(this.sql, slug);
+	}
+
+	/** The source list with health as this object holds it (authoritative; KV's copy can lag by up to 60 s). */
+	readSources(): SourcesRecord {
+		migrateRefreshTables(this.sql);
+		return loadSources(this.sql);
+	}
+
+	/** Replaces the source list (`PUT /api/sources`), keeping the health of sources whose URL is unchanged. */
+	putSources(configs: SourceConfig[], now: string): Promise<{ record: SourcesRecord; kvWrites: number }> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const record = replaceSources(loadSources(this.sql), configs, new Date(now));
+			return { record, kvWrites: await storeSources({ sql: this.sql, kv: this.env.NEWS }, record) };
+		});
+	}
+
+	/** First call of a refresh run: picks the due sources within `limit` and leases them so an overlapping run skips them. */
+	beginRefresh(request: RunRequest): Promise<RunPlan> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			return beginRun(this.runStore(), request);
+		});
+	}
+
+	/** Last call of a refresh run: ingests every item and records every source's health, then frees the run's leases. */
+	commitRefresh(commit: RunCommit): Promise<CommitResult> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			try {
+				return await commitRun(this.runStore(), commit);
+			} finally {
+				releaseLeases(this.sql, commit.runId);
+			}
+		});
+	}
+
+	private runStore(): RunStore {
+		return {
+			sql: this.sql,
+			kv: this.env.NEWS,
+			lookups: { byItemKey: (key) => this.rowByItemKey(key), slugTaken: (slug) => this.isSlugTaken(slug) },
+			apply: (changes) => this.apply(changes),
+		};
 	}
 }
