@@ -1,0 +1,115 @@
+/**
+ * @module Text to a format-specific document: detect the format from the content, then let feedsmith
+ * parse it. Failures are values; only a bug throws.
+ */
+import {
+	type AtomFeed,
+	DetectError,
+	type JsonFeed,
+	MalformedError,
+	ParseError,
+	parseAtomFeed,
+	parseJsonFeed,
+	parseRdfFeed,
+	parseRssFeed,
+	type RdfFeed,
+	type RssFeed,
+} from "feedsmith";
+import { removeDoctype } from "./doctype";
+import { sniff } from "./sniff";
+
+export type FeedFormat = "rss" | "atom" | "rdf" | "json";
+export type ParseFailure = { stage: "parse"; code: string; detail: string };
+
+export type ParsedDocument =
+	| { format: "rss"; feed: RssFeed.Feed<string> }
+	| { format: "atom"; feed: AtomFeed.Feed<string> }
+	| { format: "rdf"; feed: RdfFeed.Feed<string> }
+	| { format: "json"; feed: JsonFeed.Feed<string> };
+
+const XML_ROOTS: Readonly<Record<string, Exclude<FeedFormat, "json">>> = { rss: "rss", feed: "atom", rdf: "rdf" };
+
+export function failure(code: string, detail: string): ParseFailure {
+	return { stage: "parse", code, detail };
+}
+
+/** Parse decoded text; `maxItems` bounds the work feedsmith does on long feeds. */
+export function parseDocument(text: string, maxItems?: number): ParsedDocument | ParseFailure {
+	const sniffed = sniff(text);
+	switch (sniffed.kind) {
+		case "empty":
+			return failure("parse.empty", "the body is empty");
+		case "html":
+			return failure("parse.not_a_feed", "an HTML page, not a feed");
+		case "unknown":
+			return failure("parse.unknown_format", sniffed.detail);
+		case "json":
+			return parseJson(text, maxItems);
+		case "xml": {
+			const format = Object.hasOwn(XML_ROOTS, sniffed.root) ? XML_ROOTS[sniffed.root] : undefined;
+			if (format === undefined) return failure("parse.unknown_format", `root element <${sniffed.root}>`);
+			return parseXml(format, repairTail(removeDoctype(text)), maxItems);
+		}
+	}
+}
+
+function parseXml(format: Exclude<FeedFormat, "json">, text: string, maxItems?: number): ParsedDocument | ParseFailure {
+	// The XML parser forgives unclosed elements at EOF; a truncated download must not pass for a short feed.
+	if (!closesRoot(text, format)) return failure("parse.malformed", "the document ends before its root element closes");
+	try {
+		if (format === "rss") return { format, feed: parseRssFeed(text, { maxItems }) };
+		if (format === "atom") return { format, feed: parseAtomFeed(text, { maxItems }) };
+		return { format, feed: parseRdfFeed(text, { maxItems }) };
+	} catch (error) {
+		if (error instanceof MalformedError) return failure("parse.malformed", causeOf(error));
+		if (!(error instanceof DetectError || error instanceof ParseError)) throw error;
+		// feedsmith found no channel/entries. A complete document (its root closed) is an empty feed.
+		if (!closesRoot(text, format))
+			return failure("parse.malformed", "the document ends before its root element closes");
+		return { format, feed: {} } as ParsedDocument;
+	}
+}
+
+function parseJson(text: string, maxItems?: number): ParsedDocument | ParseFailure {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (error) {
+		return failure("parse.malformed", error instanceof Error ? error.message : "invalid JSON");
+	}
+	if (!isJsonFeed(json)) return failure("parse.unknown_format", "JSON, but not a JSON Feed");
+	try {
+		return { format: "json", feed: parseJsonFeed(json, { maxItems }) };
+	} catch (error) {
+		if (error instanceof DetectError || error instanceof ParseError) {
+			return failure("parse.unknown_format", "JSON, but not a JSON Feed");
+		}
+		throw error;
+	}
+}
+
+/** JSON Feed 1.0/1.1 §"Top-level": `version` is the spec URL; older generators omit it but keep `items`. */
+function isJsonFeed(json: unknown): json is Record<string, unknown> {
+	if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+	const { version, items } = json as Record<string, unknown>;
+	return (typeof version === "string" && version.includes("jsonfeed.org/version/")) || Array.isArray(items);
+}
+
+/** A final end tag missing only its ">" (`</rss` at EOF) is completed: everything else is intact. */
+function repairTail(text: string): string {
+	return /<\/[A-Za-z][\w:.-]*\s*$/.test(text) ? `${text.trimEnd()}>` : text;
+}
+
+function closesRoot(text: string, format: Exclude<FeedFormat, "json">): boolean {
+	const root = format === "atom" ? "feed" : format;
+	return new RegExp(`</(?:[\\w.-]+:)?${root}\\s*>\\s*$`, "i").test(
+		text
+			.slice(-64 * 1024)
+			.replace(/<!--[\s\S]*?-->/g, "")
+			.trimEnd(),
+	);
+}
+
+function causeOf(error: Error): string {
+	return error.cause instanceof Error ? error.cause.message : error.message;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { type ParsedDocument, type ParseFailure, parseDocument } from "./index";
+import { sniff } from "./sniff";
+
+const isFailure = (r: ParsedDocument | ParseFailure): r is ParseFailure => "stage" in r;
+
+describe("sniff", () => {
+	it.each([
+		["", "empty"],
+		["  \n ", "empty"],
+		['{"version":"https://jsonfeed.org/version/1.1"}', "json"],
+		["<!DOCTYPE html><html><body>x</body></html>", "html"],
+		["<html lang=en>", "html"],
+		["hello", "unknown"],
+	])("%j is %s", (text, kind) => {
+		expect(sniff(text).kind).toBe(kind);
+	});
+
+	it.each([
+		['<?xml version="1.0"?>\n<!-- a <comment> -->\n<rss version="2.0">', "rss"],
+		['<?xml-stylesheet href="s.xsl"?><feed xmlns="http://www.w3.org/2005/Atom">', "feed"],
+		['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "rdf"],
+		['<!DOCTYPE rss [<!ENTITY x "a>b">]><rss>', "rss"],
+		['<atom:feed xmlns:atom="http://www.w3.org/2005/Atom">', "feed"],
+		["<opml>", "opml"],
+	])("finds the root of %j", (text, root) => {
+		expect(sniff(text)).toEqual({ kind: "xml", root });
+	});
+});
+
+describe("parseDocument", () => {
+	it.each([
+		["", "parse.empty"],
+		["<!doctype html><html><head><title>Home</title></head></html>", "parse.not_a_feed"],
+		["<opml version='2.0'><body/></opml>", "parse.unknown_format"],
+		["Not XML at all", "parse.unknown_format"],
+		['{"data": [1, 2]}', "parse.unknown_format"],
+		['{"version": "https://jsonfeed.org/version/1", "items": [', "parse.malformed"],
+		['<rss version="2.0"><channel><item><title><![CDATA[cut', "parse.malformed"],
+		['<rss version="2.0"><channel><item><title>x</title></item>', "parse.malformed"],
+	])("%j fails with %s", (text, code) => {
+		const result = parseDocument(text);
+		expect(isFailure(result) && result.code).toBe(code);
+	});
+
+	it.each([
+		['<rss version="2.0"><channel><title>T</title></channel></rss>', "rss"],
+		['<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>', "atom"],
+		[
+			'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel></rdf:RDF>',
+			"rdf",
+		],
+		['{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}', "json"],
+	])("reads %s", (text, format) => {
+		const result = parseDocument(text);
+		expect(!isFailure(result) && result.format).toBe(format);
+	});
+
+	it("treats a complete but empty root as an empty feed", () => {
+		expect(parseDocument("<rss>\n</rss>")).toEqual({ format: "rss", feed: {} });
+	});
+
+	it("completes a final end tag cut before its '>'", () => {
+		const result = parseDocument(
+			'<rss version="2.0"><channel><item><link>https://a.example/?a=1&amp;b=2</link></item></channel></rss',
+		);
+		expect(!isFailure(result) && result.format === "rss" && result.feed.items?.[0]?.link).toBe(
+			"https://a.example/?a=1&b=2",
+		);
+	});
+
+	it("substitutes simple internal entities and never expands nested ones", () => {
+		const doc = `<!DOCTYPE rss [
+			<!ENTITY site "tag:news.example,">
+			<!ENTITY lol "lol">
+			<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+			<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+		]>
+		<rss version="2.0"><channel><item><guid>&site;2024:1</guid><title>&lol3;</title></item></channel></rss>`;
+		const result = parseDocument(doc);
+		if (isFailure(result) || result.format !== "rss") throw new Error("expected RSS");
+		expect(result.feed.items?.[0]?.guid?.value).toBe("tag:news.example,2024:1");
+		expect(result.feed.items?.[0]?.title).toBe("&lol3;");
+	});
+
+	it("refuses external entities by never passing the DTD on", () => {
+		const doc = `<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><item><title>&x;</title></item></channel></rss>`;
+		const result = parseDocument(doc);
+		expect(!isFailure(result) && result.format === "rss" && result.feed.items?.[0]?.title).toBe("&x;");
+	});
+});
