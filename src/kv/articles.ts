@@ -1,9 +1,31 @@
-/** @module Article records in KV: `article:<slug>`. */
+/** @module Article records in KV: `article:<slug>`, with short-lived copies in isolate memory. */
 import { Article } from "../schemas/article";
 import { keys } from "./keys";
-import { type KvRead, readRecord } from "./read";
+import { RecordMemory } from "./memory";
+import { type KvRead, parseRecord, readRecord } from "./read";
 
-/** One KV read. */
+/** Enough for every page a busy isolate serves within a few seconds; a copy is at most ~200 KB. */
+const MEMORY_CAPACITY = 256;
+
+const memory = new RecordMemory<Article>(MEMORY_CAPACITY);
+
+/** One KV read, always (writers and tests that need the stored value). */
 export function readArticle(kv: KVNamespace, slug: string): Promise<KvRead<Article>> {
 	return readRecord(kv, keys.article(slug), Article);
+}
+
+/** The article when this isolate read it in the last few seconds (no I/O), else undefined. */
+export function peekArticle(kv: KVNamespace, slug: string, nowMs: number): Article | undefined {
+	return memory.peek(kv, keys.article(slug), nowMs);
+}
+
+/** The article from memory when read in the last few seconds, else one KV read. */
+export function readRecentArticle(kv: KVNamespace, slug: string, nowMs: number): Promise<KvRead<Article>> {
+	const key = keys.article(slug);
+	return memory.read(kv, key, nowMs, (raw) => parseRecord(key, raw, Article));
+}
+
+/** Drops every article copy: called after any write made in this isolate, which may have changed any article. */
+export function forgetArticles(): void {
+	memory.forget();
 }

@@ -6,35 +6,43 @@
  * almost every request. A write made in this isolate replaces the copy at once.
  */
 import { HeadlinesIndex } from "../schemas/article";
+import { forgetArticles } from "./articles";
 import { keys } from "./keys";
-import { type KvRead, readRecord } from "./read";
+import { MEMORY_TTL_MS, RecordMemory } from "./memory";
+import { type KvRead, parseRecord } from "./read";
 
 /** How long an isolate trusts its copy of the index. */
-export const HEADLINES_MEMORY_TTL_MS = 5_000;
+export const HEADLINES_MEMORY_TTL_MS = MEMORY_TTL_MS;
 
-type Remembered = { kv: KVNamespace; index: HeadlinesIndex; storedAt: number };
-let remembered: Remembered | undefined;
+const memory = new RecordMemory<HeadlinesIndex>(1);
+
+const EMPTY: HeadlinesIndex = { updatedAt: new Date(0).toISOString(), headlines: [] };
+
+/** The index when this isolate holds a fresh copy (no I/O), else undefined: then call `readHeadlines`. */
+export function peekHeadlines(kv: KVNamespace, nowMs: number): HeadlinesIndex | undefined {
+	return memory.peek(kv, keys.headlines, nowMs);
+}
 
 /** The index, from memory when fresh, else one KV read. A missing index is an empty one. */
 export async function readHeadlines(kv: KVNamespace, nowMs: number): Promise<KvRead<HeadlinesIndex>> {
-	if (remembered && remembered.kv === kv && nowMs - remembered.storedAt < HEADLINES_MEMORY_TTL_MS) {
-		return { ok: true, value: remembered.index };
-	}
-	const read = await readRecord(kv, keys.headlines, HeadlinesIndex);
-	if (read.ok) {
-		rememberHeadlines(kv, read.value, nowMs);
-		return read;
-	}
-	if (read.reason === "missing") return { ok: true, value: { updatedAt: new Date(0).toISOString(), headlines: [] } };
-	return read;
+	const read = await memory.read(kv, keys.headlines, nowMs, (raw) => parseRecord(keys.headlines, raw, HeadlinesIndex));
+	if (read.ok || read.reason !== "missing") return read;
+	// No index yet is an empty site; hold that too, so an empty site costs no read per request either.
+	memory.remember(kv, keys.headlines, EMPTY, nowMs);
+	return { ok: true, value: EMPTY };
 }
 
-/** Called after a write in this isolate so the writer sees its own change immediately. */
+/**
+ * Called after a write in this isolate so the writer sees its own change immediately. The write
+ * may also have changed articles, so their copies are dropped too.
+ */
 export function rememberHeadlines(kv: KVNamespace, index: HeadlinesIndex, nowMs: number): void {
-	remembered = { kv, index, storedAt: nowMs };
+	memory.remember(kv, keys.headlines, index, nowMs);
+	forgetArticles();
 }
 
-/** Drops the in-memory copy (tests that write KV directly use this). */
+/** Drops every in-memory copy of KV records (tests that write KV directly use this). */
 export function forgetHeadlines(): void {
-	remembered = undefined;
+	memory.forget();
+	forgetArticles();
 }

@@ -17,6 +17,11 @@ export async function readRecord<S extends v.GenericSchema>(
 ): Promise<KvRead<v.InferOutput<S>>> {
 	const raw = await kv.get(key, "text");
 	if (raw === null) return { ok: false, reason: "missing" };
+	return parseRecord(key, raw, schema);
+}
+
+/** Parses and validates the stored text of `key`; no I/O. */
+export function parseRecord<S extends v.GenericSchema>(key: string, raw: string, schema: S): KvRead<v.InferOutput<S>> {
 	let json: unknown;
 	try {
 		json = JSON.parse(raw);

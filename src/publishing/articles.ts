@@ -1,5 +1,5 @@
 /** @module Turning an editor's input into a stored article, and finding a live one for readers. */
-import { readArticle } from "../kv/articles";
+import { readRecentArticle } from "../kv/articles";
 import type { KvRead } from "../kv/read";
 import { renderMarkdown } from "../markdown/render";
 import type { Article, ArticleInput } from "../schemas/article";
@@ -17,9 +17,12 @@ export function composeArticle(slug: string, input: ArticleInput): Article {
 	return article;
 }
 
-/** One KV read; an article scheduled for later reads as missing until its time. */
+/**
+ * At most one KV read (none when this isolate read it in the last few seconds); an article
+ * scheduled for later reads as missing until its time.
+ */
 export async function readLiveArticle(kv: KVNamespace, slug: string, now: Date): Promise<KvRead<Article>> {
-	const read = await readArticle(kv, slug);
+	const read = await readRecentArticle(kv, slug, now.getTime());
 	if (read.ok && !isPublished(read.value, now)) return { ok: false, reason: "missing" };
 	return read;
 }
