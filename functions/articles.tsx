@@ -1,4 +1,4 @@
-/** @module Readers' routes: the home page, article pages, and the article JSON. */
+/** @module Readers' routes: the home page and its older pages, article pages, and the article JSON. */
 import { Hono } from "hono";
 import * as v from "valibot";
 import { articleJson } from "../src/api/representations";
@@ -6,23 +6,40 @@ import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
 import { readHeadlines } from "../src/kv/headlines";
 import { readLiveArticle } from "../src/publishing/articles";
+import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS, RAIL_HEADLINES } from "../src/publishing/pages";
+import { activeSections } from "../src/publishing/sections";
 import { liveHeadlines } from "../src/publishing/visibility";
 import { Slug } from "../src/schemas/common";
+import { cursorText, ListQuery } from "../src/schemas/paging";
+import { articleMeta, listMeta } from "../src/seo/article";
 import { ArticlePage } from "../src/views/article-page";
-import { HomePage } from "../src/views/home-page";
+import { ListPage } from "../src/views/list-page";
 import { ApiError } from "./errors";
-
-/** Headlines on the home page and in the article rail. */
-const HOME_HEADLINES = 50;
-const RAIL_HEADLINES = 10;
 
 export const articleRoutes = new Hono<AppEnv>()
 	.get("/", async (c) => {
 		const { now } = c.var;
+		const query = v.safeParse(ListQuery, c.req.query());
+		if (!query.success) throw new ApiError(400, "That page link isn't valid.");
 		const index = await readHeadlines(c.env.NEWS, now.getTime());
 		if (!index.ok) throw new ApiError(500, "The headlines are unreadable right now.");
 		const config = siteConfig(c.env);
-		return c.html(<HomePage config={config} headlines={liveHeadlines(index.value, now, HOME_HEADLINES)} now={now} />);
+		const { before } = query.output;
+		const heading = before ? "Older headlines" : "Latest headlines";
+		const self = before ? `/?before=${cursorText(before)}` : "/";
+		return c.html(
+			<ListPage
+				config={config}
+				page={headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before })}
+				now={now}
+				meta={listMeta(new URL(c.req.url).origin, self, heading, `The latest headlines from ${config.siteName}.`)}
+				heading={heading}
+				title={before ? heading : undefined}
+				firstPage="/"
+				older={before !== undefined}
+				sections={activeSections(index.value, now, NAV_SECTIONS)}
+			/>,
+		);
 	})
 	.get("/articles/:slug", async (c) => {
 		const { now } = c.var;
@@ -39,7 +56,14 @@ export const articleRoutes = new Hono<AppEnv>()
 		const rail = index.ok ? liveHeadlines(index.value, now, RAIL_HEADLINES + 1).filter((h) => h.slug !== slug) : [];
 		const config = siteConfig(c.env);
 		return c.html(
-			<ArticlePage config={config} article={article.value} rail={rail.slice(0, RAIL_HEADLINES)} now={now} />,
+			<ArticlePage
+				config={config}
+				article={article.value}
+				rail={rail.slice(0, RAIL_HEADLINES)}
+				now={now}
+				meta={articleMeta(article.value, new URL(c.req.url).origin, config.siteName)}
+				sections={index.ok ? activeSections(index.value, now, NAV_SECTIONS) : []}
+			/>,
 		);
 	})
 	.get("/api/articles/:slug", async (c) => {

@@ -10,6 +10,7 @@ import { notFound, onError } from "./errors";
 import { headlineRoutes } from "./headlines";
 import { requestClock } from "./middleware/request-clock";
 import { scheduled } from "./scheduled";
+import { sectionRoutes } from "./sections";
 import { sourceRoutes } from "./sources";
 
 export { StoreWriter } from "../src/store/writer";
@@ -20,6 +21,7 @@ export const app = new Hono<AppEnv>()
 	.route("/", headlineRoutes)
 	.route("/", adminRoutes)
 	.route("/", sourceRoutes)
+	.route("/", sectionRoutes)
 	.onError(onError)
 	.notFound(notFound);
 

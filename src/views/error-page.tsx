@@ -6,7 +6,7 @@ const TITLES: Record<number, string> = { 400: "Bad request", 404: "Page not foun
 export function ErrorPage({ status, message, siteName }: { status: number; message: string; siteName: string }) {
 	const title = TITLES[status] ?? "Error";
 	return (
-		<Layout siteName={siteName || "edgewire"} title={title}>
+		<Layout siteName={siteName || "edgewire"} title={title} description={message}>
 			<main class="page" id="main">
 				<section>
 					<p class="section-label">Error {status}</p>

@@ -1,0 +1,61 @@
+/** @module The home page and section pages: a paged list of live headlines, newest first. */
+import type { SiteConfig } from "../config";
+import type { HeadlinePage } from "../publishing/pages";
+import type { SectionLink } from "../publishing/sections";
+import type { PageMeta } from "../seo/article";
+import { HeadlineList } from "./headline-list";
+import { Layout } from "./layout";
+
+export type ListPageProps = {
+	config: SiteConfig;
+	page: HeadlinePage;
+	now: Date;
+	meta: PageMeta;
+	/** The visible heading, e.g. `Latest headlines` or the section's name. */
+	heading: string;
+	/** The document title; omitted on the home page's first page. */
+	title?: string;
+	/** Path of this list's first page, for the "newest" link on older pages. */
+	firstPage: string;
+	/** True on an older page (`?before=`). */
+	older: boolean;
+	sections: SectionLink[];
+	currentSection?: string;
+};
+
+export function ListPage(props: ListPageProps) {
+	const { config, page, now, meta, heading, firstPage, older } = props;
+	return (
+		<Layout
+			siteName={config.siteName}
+			title={props.title}
+			meta={meta}
+			timeZone={config.timeZone}
+			nav={{ sections: props.sections, current: props.currentSection }}
+			liveAges
+		>
+			<main class="page" id="main">
+				<section aria-labelledby="list-title">
+					<h1 id="list-title" class="page-title">
+						{heading}
+					</h1>
+					{page.headlines.length > 0 ? (
+						<HeadlineList headlines={page.headlines} now={now} timeZone={config.timeZone} />
+					) : (
+						<p class="empty">{older ? "No older headlines." : "No headlines yet."}</p>
+					)}
+					{older || page.older ? (
+						<nav class="pager" aria-label="More headlines">
+							{older ? <a href={firstPage}>← Newest headlines</a> : <span />}
+							{page.older ? (
+								<a href={`${firstPage}?before=${page.older}`} rel="next">
+									Older headlines →
+								</a>
+							) : null}
+						</nav>
+					) : null}
+				</section>
+			</main>
+		</Layout>
+	);
+}

@@ -1,0 +1,26 @@
+/**
+ * @module The two inline scripts a page may carry, and the only `raw()` besides article-body.tsx.
+ * Neither emits reader-supplied markup: the age script is our own code (its hash is in the
+ * CSP, csp.ts), and JSON-LD is JSON with every `<`, `>` and `&` escaped as `\u00XX`, so no
+ * string inside it can close the element.
+ */
+import { raw } from "hono/html";
+import { LIVE_AGE_SCRIPT } from "../age/live-script";
+
+/** Keeps every `<time data-age>` current between requests (see age/live-script.ts). */
+export function AgeScript() {
+	return <script>{raw(LIVE_AGE_SCRIPT)}</script>;
+}
+
+/** JSON safe inside `<script>`: also escapes U+2028/2029, which old parsers treat as line ends. */
+export function scriptSafeJson(data: unknown): string {
+	return JSON.stringify(data).replace(
+		/[<>&\u2028\u2029]/g,
+		(ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+	);
+}
+
+/** A schema.org block; data blocks aren't executed, so CSP `script-src` doesn't apply to them. */
+export function JsonLd({ data }: { data: Record<string, unknown> }) {
+	return <script type="application/ld+json">{raw(scriptSafeJson(data))}</script>;
+}
