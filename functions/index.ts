@@ -3,25 +3,37 @@
  * `fetch`, `scheduled` and the StoreWriter Durable Object class.
  */
 import { Hono } from "hono";
+import { etag } from "hono/etag";
 import type { AppEnv } from "../src/env";
 import { adminRoutes } from "./admin";
 import { articleRoutes } from "./articles";
 import { notFound, onError } from "./errors";
 import { headlineRoutes } from "./headlines";
+import { metaRoutes } from "./meta";
+import { cacheControl } from "./middleware/cache-control";
 import { requestClock } from "./middleware/request-clock";
+import { securityHeaders } from "./middleware/security-headers";
 import { scheduled } from "./scheduled";
 import { sectionRoutes } from "./sections";
 import { sourceRoutes } from "./sources";
+import { syndicationRoutes } from "./syndication";
 
 export { StoreWriter } from "../src/store/writer";
 
 export const app = new Hono<AppEnv>()
 	.use(requestClock)
+	// Outermost to innermost: security headers go on everything, 304s included; the ETag is
+	// computed over the final body and keeps the Cache-Control the route (or cacheControl) chose.
+	.use(securityHeaders)
+	.use(etag())
+	.use(cacheControl)
 	.route("/", articleRoutes)
 	.route("/", headlineRoutes)
 	.route("/", adminRoutes)
 	.route("/", sourceRoutes)
 	.route("/", sectionRoutes)
+	.route("/", syndicationRoutes)
+	.route("/", metaRoutes)
 	.onError(onError)
 	.notFound(notFound);
 

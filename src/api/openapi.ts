@@ -1,0 +1,198 @@
+/**
+ * @module The OpenAPI 3.1 description of the JSON API, generated from the valibot schemas that
+ * validate requests (and, for responses, that the route tests check real bodies against).
+ */
+import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
+import type * as v from "valibot";
+import { ArticleInput } from "../schemas/article";
+import { Slug } from "../schemas/common";
+import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
+import { SourcesInput, SourcesRecord } from "../schemas/source";
+
+type Schema = v.GenericSchema;
+
+/** Schemas that live beside their routes (a route module's query schema) and are passed in. */
+export type OpenApiInputs = { headlinesQuery: Schema };
+
+/**
+ * JSON Schema 2020-12 (OpenAPI 3.1's dialect) of what a client sends or receives. Checks that
+ * JSON Schema can't express (`v.check`) become descriptions, so their rule is still written down.
+ */
+function jsonSchema(schema: Schema): JsonSchema {
+	const { $schema: _, ...rest } = toJsonSchema(schema, {
+		target: "draft-2020-12",
+		typeMode: "input",
+		errorMode: "ignore",
+		overrideAction: ({ valibotAction, jsonSchema }) => {
+			const message = (valibotAction as { message?: unknown }).message;
+			if (valibotAction.type === "check" && typeof message === "string") {
+				return { ...jsonSchema, description: message };
+			}
+			return undefined;
+		},
+	});
+	return rest;
+}
+
+const json = (ref: string, description: string) => ({
+	description,
+	content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+const error = (description: string) => json("Error", description);
+
+/** Query parameters from an object schema's properties, one OpenAPI parameter each. */
+function queryParameters(schema: Schema) {
+	const object = jsonSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+	return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+		name,
+		in: "query",
+		required: object.required?.includes(name) ?? false,
+		schema: property,
+	}));
+}
+
+const ADMIN = [{ adminToken: [] }];
+const ADMIN_ERRORS = { "401": error("Missing or wrong bearer token, or no ADMIN_TOKEN configured.") };
+const BODY_ERRORS = {
+	"400": error("Malformed JSON, or a schema violation: each issue names its path."),
+	"413": error("Body over 1 MiB."),
+	"415": error("Content type is not JSON."),
+};
+
+function build({ headlinesQuery }: OpenApiInputs) {
+	const slug = { name: "slug", in: "path", required: true, schema: jsonSchema(Slug) };
+	return {
+		openapi: "3.1.0",
+		info: {
+			title: "edgewire API",
+			version: "1",
+			description:
+				"Headlines and articles as JSON, with every `age` computed when the request arrives; editors' routes need `Authorization: Bearer <ADMIN_TOKEN>`.",
+		},
+		servers: [{ url: "/" }],
+		paths: {
+			"/api/headlines": {
+				get: {
+					operationId: "listHeadlines",
+					summary: "The latest live headlines, newest first",
+					parameters: queryParameters(headlinesQuery),
+					responses: {
+						"200": json("Headlines", "Headlines with their ages."),
+						"400": error("A bad or unknown query parameter."),
+						"500": error("The stored index is unreadable."),
+					},
+				},
+			},
+			"/api/articles/{slug}": {
+				parameters: [slug],
+				get: {
+					operationId: "getArticle",
+					summary: "One live article with its age",
+					responses: {
+						"200": json("Article", "The article."),
+						"400": error("A malformed slug."),
+						"404": error("No live article with this slug (absent, or scheduled for later)."),
+						"500": error("The stored article is unreadable."),
+					},
+				},
+				put: {
+					operationId: "putArticle",
+					summary: "Create or replace an article",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/ArticleInput" } } },
+					},
+					responses: {
+						"200": json("Article", "Replaced."),
+						"201": json("Article", "Created."),
+						...BODY_ERRORS,
+						...ADMIN_ERRORS,
+					},
+				},
+				delete: {
+					operationId: "deleteArticle",
+					summary: "Remove an article",
+					security: ADMIN,
+					responses: {
+						"204": { description: "Removed." },
+						"400": error("A malformed slug."),
+						...ADMIN_ERRORS,
+						"404": error("No such article."),
+					},
+				},
+			},
+			"/api/sources": {
+				get: {
+					operationId: "listSources",
+					summary: "The upstream feeds and each one's health",
+					security: ADMIN,
+					responses: { "200": json("Sources", "Every source with its last fetch and errors."), ...ADMIN_ERRORS },
+				},
+				put: {
+					operationId: "putSources",
+					summary: "Replace the list of upstream feeds",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/SourcesInput" } } },
+					},
+					responses: { "200": json("Sources", "The new list with its health."), ...BODY_ERRORS, ...ADMIN_ERRORS },
+				},
+			},
+			"/api/refresh": {
+				post: {
+					operationId: "refreshSources",
+					summary: "Run one refresh of the due sources now",
+					security: ADMIN,
+					responses: {
+						"200": {
+							description: "What the run fetched and stored.",
+							content: { "application/json": { schema: { type: "object" } } },
+						},
+						...ADMIN_ERRORS,
+					},
+				},
+			},
+			"/api/openapi.json": {
+				get: {
+					operationId: "openApi",
+					summary: "This document",
+					responses: { "200": { description: "OpenAPI 3.1.", content: { "application/json": {} } } },
+				},
+			},
+			"/healthz": {
+				get: {
+					operationId: "health",
+					summary: "Liveness with a KV round trip",
+					responses: { "200": json("Health", "KV answered."), "503": json("Health", "KV failed or timed out.") },
+				},
+			},
+		},
+		components: {
+			securitySchemes: { adminToken: { type: "http", scheme: "bearer" } },
+			schemas: {
+				Headlines: jsonSchema(HeadlinesResponse),
+				Article: jsonSchema(ArticleResponse),
+				ArticleInput: jsonSchema(ArticleInput),
+				Sources: jsonSchema(SourcesRecord),
+				SourcesInput: jsonSchema(SourcesInput),
+				Health: jsonSchema(HealthResponse),
+				Error: jsonSchema(ErrorResponse),
+			},
+		},
+	};
+}
+
+export type OpenApiDocument = ReturnType<typeof build>;
+
+let built: { document: OpenApiDocument; json: string } | undefined;
+
+/** The document and its JSON text, generated on first use and kept for the isolate's life. */
+export function openApi(inputs: OpenApiInputs): { document: OpenApiDocument; json: string } {
+	if (!built) {
+		const document = build(inputs);
+		built = { document, json: JSON.stringify(document) };
+	}
+	return built;
+}

@@ -1,0 +1,45 @@
+/**
+ * @module The JSON API's response bodies as valibot schemas: the OpenAPI document is generated
+ * from them, and the route tests parse real responses with them, so the two can't drift.
+ */
+import * as v from "valibot";
+import { Article } from "./article";
+import { IsoDateTime, Slug } from "./common";
+
+/** `{"error": "...", "issues": [{"path", "message"}]}`, every 4xx and 5xx of `/api/*`. */
+export const ErrorResponse = v.object({
+	error: v.string(),
+	issues: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
+
+/** One entry of `GET /api/headlines`. */
+export const HeadlineItem = v.object({
+	slug: Slug,
+	title: v.string(),
+	url: v.string(),
+	section: v.nullable(v.string()),
+	source: v.nullable(v.string()),
+	publishedAt: IsoDateTime,
+	/** Computed when the request arrived, on the site's age scale. */
+	age: v.string(),
+});
+
+export const HeadlinesResponse = v.object({
+	headlines: v.array(HeadlineItem),
+	generatedAt: IsoDateTime,
+});
+
+/** The stored article without its internal `origin`, plus its URL and age. */
+export const ArticleResponse = v.object({
+	...v.omit(Article, ["origin"]).entries,
+	url: v.string(),
+	age: v.string(),
+});
+
+/** `GET /healthz`. */
+export const HealthResponse = v.object({
+	status: v.picklist(["ok", "error"]),
+	checks: v.object({
+		kv: v.object({ status: v.picklist(["ok", "error"]), latencyMs: v.number(), error: v.optional(v.string()) }),
+	}),
+});

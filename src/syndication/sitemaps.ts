@@ -1,0 +1,65 @@
+/**
+ * @module The sitemaps: every page we want crawled (sitemaps.org 0.9), and the Google News
+ * sitemap of articles from the last 48 hours.
+ */
+import { type SectionLink, sectionPath } from "../publishing/sections";
+import type { Headline } from "../schemas/article";
+import { articlePath } from "../views/headline-list";
+import { XML_DECLARATION, xmlText } from "./xml";
+
+/** Google News sitemaps list articles published in the last two days, at most 1,000 of them. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_MAX_URLS = 1000;
+
+function url(loc: string, extra = ""): string {
+	return `<url><loc>${xmlText(loc)}</loc>${extra}</url>`;
+}
+
+/** The home page, each section page, and every live article the index holds, with its date. */
+export function sitemap(origin: string, sections: SectionLink[], headlines: Headline[]): string {
+	return [
+		XML_DECLARATION,
+		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+		url(`${origin}/`, "<changefreq>always</changefreq>"),
+		...sections.map((s) => url(`${origin}${sectionPath(s.slug)}`, "<changefreq>hourly</changefreq>")),
+		...headlines.map((h) => url(`${origin}${articlePath(h.slug)}`, `<lastmod>${h.publishedAt}</lastmod>`)),
+		"</urlset>\n",
+	].join("\n");
+}
+
+/** Live headlines published within `NEWS_WINDOW_MS` of `now`, newest first. */
+export function recentHeadlines(headlines: Headline[], now: Date): Headline[] {
+	const since = now.getTime() - NEWS_WINDOW_MS;
+	return headlines.filter((h) => Date.parse(h.publishedAt) >= since).slice(0, NEWS_MAX_URLS);
+}
+
+/** Google News format: publication name and language, publication date and title per article. */
+export function newsSitemap(origin: string, siteName: string, headlines: Headline[]): string {
+	const publication = `<news:publication><news:name>${xmlText(siteName)}</news:name><news:language>en</news:language></news:publication>`;
+	return [
+		XML_DECLARATION,
+		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+		...headlines.map((h) =>
+			url(
+				`${origin}${articlePath(h.slug)}`,
+				`<news:news>${publication}<news:publication_date>${h.publishedAt}</news:publication_date><news:title>${xmlText(h.title)}</news:title></news:news>`,
+			),
+		),
+		"</urlset>\n",
+	].join("\n");
+}
+
+/** Crawlers may read every page but the JSON API; the sitemaps and the feed are named. */
+export function robotsTxt(origin: string): string {
+	return [
+		"User-agent: *",
+		"Allow: /",
+		"Disallow: /api/",
+		"",
+		`Sitemap: ${origin}/sitemap.xml`,
+		`Sitemap: ${origin}/news-sitemap.xml`,
+		"",
+		`# Atom feed of the latest articles: ${origin}/feed.xml`,
+		"",
+	].join("\n");
+}
