@@ -13,6 +13,7 @@ import { feed, redirect, useUpstream } from "./upstream";
 
 const upstream = useUpstream();
 const FEED_URL = /^https:\/\/s(\d+)\.example\/feed$/;
+const PUBLISHED = builders.pubDate(5);
 
 beforeEach(async () => {
 	await reset();
@@ -31,7 +32,7 @@ function serveEveryFeed(): void {
 	upstream.on(FEED_URL, (request, init) => {
 		const n = FEED_URL.exec(request.url)?.[1];
 		const xml = builders.rss(`Source ${n}`, `https://s${n}.example/`, [
-			{ guid: `s${n}-1`, title: `Story number ${n}`, link: `https://s${n}.example/1`, pubDate: builders.pubDate(5) },
+			{ guid: `s${n}-1`, title: `Story number ${n}`, link: `https://s${n}.example/1`, pubDate: PUBLISHED },
 		]);
 		return feed(xml, "application/rss+xml")(request, init);
 	});

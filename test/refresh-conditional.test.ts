@@ -111,12 +111,14 @@ describe("conditional GET and change detection", () => {
 		let title = "Mill wheel turns again";
 		let content = "<p>The wheel turned for the first time since 1961.</p>";
 		let version = 1;
+		// Fixed once: a date computed per request would move with the clock and change the headline.
+		const published = pubDate(45);
 		upstream.on(
 			"https://mill.example/rss",
 			versioned(
 				() =>
 					rss("Mill Weekly", "https://mill.example/", [
-						{ guid: "mw-7", title, content, link: "https://mill.example/7", pubDate: pubDate(45) },
+						{ guid: "mw-7", title, content, link: "https://mill.example/7", pubDate: published },
 					]),
 				() => `"mill-v${version}"`,
 			),
@@ -195,6 +197,7 @@ describe("conditional GET and change detection", () => {
 					headers: { "content-type": "application/rss+xml" },
 				}),
 		);
+		const harbourClosedAt = pubDate(5);
 		upstream.on(
 			"https://west.example/rss",
 			() =>
@@ -202,7 +205,7 @@ describe("conditional GET and change detection", () => {
 					rss("Wire West", "https://west.example/", [
 						{ ...shared, title: "Storm warning for the coast (updated)" },
 						// No guid: the link is the identity, and it matches nothing else.
-						{ title: "Harbour closed", link: "https://west.example/harbour", pubDate: pubDate(5) },
+						{ title: "Harbour closed", link: "https://west.example/harbour", pubDate: harbourClosedAt },
 					]),
 					{ headers: { "content-type": "application/rss+xml" } },
 				),

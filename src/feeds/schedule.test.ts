@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { freshHealth, type SourceState } from "../schemas/source";
 import {
@@ -25,6 +26,10 @@ function at(offsetMinutes: number): string {
 describe("policyFromVars", () => {
 	it("Should use the defaults when no var is set", () => {
 		expect(policyFromVars({})).toEqual(DEFAULT_POLICY);
+	});
+
+	it("Should read from wrangler.toml exactly the defaults the code falls back to", () => {
+		expect(policyFromVars(env)).toEqual(DEFAULT_POLICY);
 	});
 
 	it("Should read each REFRESH_* var as an integer in its unit", () => {

@@ -34,7 +34,8 @@ export const DEFAULT_POLICY: RefreshPolicy = {
 	maxBackoffMs: 12 * HOUR,
 	// The free plan allows 50 subrequests per invocation; 5 stay spare for anything we did not count.
 	subrequestBudget: 45,
-	parseBytesPerRun: 2 * 1024 * 1024,
+	// Parsing costs roughly 35–80 ms of CPU per MiB (docs/refresh.md, "CPU"): 128 KiB keeps a run inside the free plan's 10 ms.
+	parseBytesPerRun: 128 * 1024,
 	itemsPerFeed: 30,
 	// The free plan allows 1,000 KV writes a day for the whole account; editors keep 100.
 	dailyKvWrites: 900,
