@@ -49,6 +49,10 @@ function sniffUnicode(body: Uint8Array): string | undefined {
 }
 
 function decodeStrictUtf8(body: Uint8Array): string | undefined {
+	// The replacing decoder is several times faster than the fatal one; only a U+FFFD in its output
+	// (an invalid sequence, or a real U+FFFD in the document) needs the fatal decoder to tell which.
+	const text = new TextDecoder("utf-8").decode(body);
+	if (!text.includes("\ufffd")) return text;
 	try {
 		return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
 	} catch {

@@ -33,12 +33,8 @@ export function htmlToText(html: string): string {
 	return collapse(parts.join(""));
 }
 
+/** One pass: whitespace, zero-width spaces and stray control characters all become single spaces. */
 function collapse(text: string): string {
-	return (
-		text
-			// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
-			.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "")
-			.replace(/[\s\u200b]+/g, " ")
-			.trim()
-	);
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: folding control characters away is the point
+	return text.replace(/[\s\u200b\u0000-\u0008\u000e-\u001f\u007f]+/g, " ").trim();
 }

@@ -22,7 +22,6 @@ const RAW_TEXT_END = new Map<string, RegExp>(
 const TAG_NAME = /[A-Za-z][^\t\n\f\r />]*/y;
 const ATTRIBUTE_NAME = /[^\t\n\f\r />][^\t\n\f\r />=]*/y;
 const UNQUOTED_VALUE = /[^\t\n\f\r >]*/y;
-const SPACE = /[\t\n\f\r ]*/y;
 
 type Cursor = { html: string; at: number };
 
@@ -69,6 +68,14 @@ function isAsciiLetter(c: string): boolean {
 	return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
 }
 
+/** Past HTML whitespace (tab, newline, form feed, carriage return, space). */
+function skipSpace(cursor: Cursor): void {
+	const { html } = cursor;
+	let at = cursor.at;
+	for (let c = html.charCodeAt(at); c === 32 || c === 9 || c === 10 || c === 12 || c === 13; c = html.charCodeAt(++at));
+	cursor.at = at;
+}
+
 function match(pattern: RegExp, cursor: Cursor): string | undefined {
 	pattern.lastIndex = cursor.at;
 	const found = pattern.exec(cursor.html);
@@ -90,7 +97,7 @@ function readAttributes(cursor: Cursor): Attribute[] | undefined {
 	const attributes: Attribute[] = [];
 	const seen = new Set<string>();
 	for (;;) {
-		match(SPACE, cursor);
+		skipSpace(cursor);
 		const c = html.charAt(cursor.at);
 		if (c === "") return undefined;
 		if (c === ">") {
@@ -113,13 +120,13 @@ function readAttributes(cursor: Cursor): Attribute[] | undefined {
 function readAttributeValue(cursor: Cursor): string | undefined {
 	const { html } = cursor;
 	const afterName = cursor.at;
-	match(SPACE, cursor);
+	skipSpace(cursor);
 	if (html.charAt(cursor.at) !== "=") {
 		cursor.at = afterName;
 		return "";
 	}
 	cursor.at++;
-	match(SPACE, cursor);
+	skipSpace(cursor);
 	const quote = html.charAt(cursor.at);
 	if (quote === '"' || quote === "'") {
 		const end = html.indexOf(quote, cursor.at + 1);

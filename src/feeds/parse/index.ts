@@ -101,13 +101,14 @@ function repairTail(text: string): string {
 }
 
 function closesRoot(text: string, format: Exclude<FeedFormat, "json">): boolean {
+	let end = text.trimEnd();
+	while (end.endsWith("-->")) {
+		const start = end.lastIndexOf("<!--");
+		if (start === -1) break;
+		end = end.slice(0, start).trimEnd();
+	}
 	const root = format === "atom" ? "feed" : format;
-	return new RegExp(`</(?:[\\w.-]+:)?${root}\\s*>\\s*$`, "i").test(
-		text
-			.slice(-64 * 1024)
-			.replace(/<!--[\s\S]*?-->/g, "")
-			.trimEnd(),
-	);
+	return new RegExp(`</(?:[\\w.-]+:)?${root}\\s*>$`, "i").test(end.slice(-200));
 }
 
 function causeOf(error: Error): string {
