@@ -1,0 +1,56 @@
+/** @module A parsed document to FeedItems: the format's adapter, then the shared build, validation and de-duplication. */
+import type { FeedItem } from "../../schemas/feed-item";
+import type { ParsedDocument } from "../parse";
+import { adaptAtom } from "./atom";
+import { type Built, buildItem } from "./build";
+import type { Adapted, Draft } from "./draft";
+import { adaptJson } from "./json";
+import { adaptRdf } from "./rdf";
+import { adaptRss } from "./rss";
+
+export type Normalized = {
+	title?: string;
+	link?: string;
+	items: FeedItem[];
+	dropped: { index: number; reason: string }[];
+};
+
+export function normalize(doc: ParsedDocument, feedUrl: string, now: Date): Normalized {
+	const adapted = adapt(doc, feedUrl);
+	const result: Normalized = { items: [], dropped: [] };
+	if (adapted.title !== undefined) result.title = adapted.title;
+	if (adapted.link !== undefined) result.link = adapted.link;
+	const keys = new Set<string>();
+	adapted.drafts.forEach((draft, index) => {
+		const built = safeBuild(draft, now);
+		if ("reason" in built) result.dropped.push({ index, reason: built.reason });
+		else if (keys.has(built.item.key)) result.dropped.push({ index, reason: `duplicate key ${built.item.key}` });
+		else {
+			keys.add(built.item.key);
+			result.items.push(built.item);
+		}
+	});
+	return result;
+}
+
+/** One odd item must not cost the feed: a bug while building it drops that item, with the error as reason. */
+function safeBuild(draft: Draft, now: Date): Built {
+	try {
+		return buildItem(draft, now);
+	} catch (error) {
+		return { reason: `internal: ${error instanceof Error ? error.message : String(error)}` };
+	}
+}
+
+function adapt(doc: ParsedDocument, feedUrl: string): Adapted {
+	switch (doc.format) {
+		case "rss":
+			return adaptRss(doc.feed, feedUrl);
+		case "atom":
+			return adaptAtom(doc.feed, feedUrl);
+		case "rdf":
+			return adaptRdf(doc.feed, feedUrl);
+		case "json":
+			return adaptJson(doc.feed, feedUrl);
+	}
+}
