@@ -20,7 +20,10 @@ export function fetchError(code: FetchErrorCode, detail: string): FetchError {
 	return { stage: "fetch", code, detail };
 }
 
-/** workerd, Node and browsers word resolver failures differently; these cover the ones seen in practice. */
+/**
+ * Runtimes word resolver failures differently; these cover the ones seen in practice. (Local
+ * workerd reports only "internal error", which stays fetch.network; deployed, see `originError`.)
+ */
 const DNS_MESSAGE = /dns|getaddrinfo|ENOTFOUND|EAI_AGAIN|name (or service )?not known|could not resolve|lookup failed/i;
 
 /** Maps what `fetch()` threw (never a bug of ours: it only throws for the network) to a code. */

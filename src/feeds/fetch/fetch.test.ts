@@ -152,6 +152,18 @@ describe("fetchFeed", () => {
 			status: null,
 		},
 		{
+			name: "Cloudflare's origin DNS error (530, error code 1016)",
+			setup: () => upstream.on(URL_A, () => new Response("error code: 1016", { status: 530 })),
+			code: "fetch.dns",
+			status: 530,
+		},
+		{
+			name: "any other 530",
+			setup: () => upstream.on(URL_A, () => new Response("error code: 1033", { status: 530 })),
+			code: "fetch.http_530",
+			status: 530,
+		},
+		{
 			name: "a connection reset",
 			setup: () =>
 				upstream.on(URL_A, () => {

@@ -91,6 +91,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 			await response.body?.cancel().catch(() => undefined);
 			return { ok: true, notModified: true, status: 304, ...hints };
 		}
+		if (response.status === 530) return failed(await originError(response, signal), 530);
 		if (response.status < 200 || response.status > 299) {
 			await response.body?.cancel().catch(() => undefined);
 			return failed(
@@ -144,6 +145,17 @@ function redirectTarget(response: Response, from: URL): { ok: true; url: URL } |
 		return { ok: false, error: fetchError("fetch.redirect_invalid", `redirect to a non-http(s) URL: ${url.protocol}`) };
 	}
 	return { ok: true, url };
+}
+
+/**
+ * On Cloudflare an unresolvable host is not a thrown error but a 530 whose body says
+ * `error code: 1016` (Workers known issues, "Fetch API in CNAME setup"); other 530s stay http_530.
+ */
+async function originError(response: Response, signal: AbortSignal): Promise<FetchError> {
+	const body = await readCapped(response, 4096, signal);
+	const text = body.ok ? new TextDecoder().decode(body.bytes) : "";
+	if (/\b1016\b/.test(text)) return fetchError("fetch.dns", "the host does not resolve (Cloudflare error 1016)");
+	return httpError(530, response.statusText);
 }
 
 function isBlank(bytes: Uint8Array): boolean {
