@@ -1,0 +1,219 @@
+/**
+ * @module One refresh run, top to bottom as the pipeline (like Miniflux's handler.go): pick the due
+ * sources → conditional GET each → stop on 304 → parse within the run's byte budget → one store
+ * call that ingests the items and records every source's health → log and return a summary.
+ */
+import type { Bindings } from "../env";
+import { rememberHeadlines } from "../kv/headlines";
+import type { SourceOutcome } from "../store/ingest";
+import type { PlannedSource, SourceReport } from "../store/refresh-run";
+import { storeWriter } from "../store/stub";
+import { fetchFeed } from "./fetch";
+import { parseFeed } from "./index";
+import { policyFromVars, type RefreshPolicy, sourcesPerRun } from "./schedule";
+
+export type RefreshOptions = {
+	/** The schedule's clock: the cron's scheduled time, or the request's. */
+	now: Date;
+	/** Every source is due, still within the run's budget. */
+	force: boolean;
+	/** Overrides of the `REFRESH_*` vars (tests, and a caller with its own limits). */
+	policy?: Partial<RefreshPolicy>;
+};
+
+export type RefreshSummary = {
+	runId: string;
+	at: string;
+	force: boolean;
+	sources: number;
+	fetched: number;
+	notModified: number;
+	failed: number;
+	/** Not attempted: not due, over the run's budget, leased by an overlapping run, or no KV writes left today. */
+	skipped: number;
+	/** Attempted but left for the next run, validators untouched: parse, subrequest or KV write budget. */
+	deferred: number;
+	itemsNew: number;
+	itemsUpdated: number;
+	itemsUnchanged: number;
+	itemsDropped: number;
+	kvWrites: number;
+	subrequests: number;
+	parsedBytes: number;
+	skippedBy: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
+	results: SourceReport[];
+};
+
+/** Workers allow 6 simultaneous outgoing connections; more would queue with their timeouts already running. */
+const FETCH_CONCURRENCY = 6;
+
+export async function refresh(env: Bindings, options: RefreshOptions): Promise<RefreshSummary> {
+	const policy = { ...policyFromVars(env), ...options.policy };
+	const runId = crypto.randomUUID();
+	const writer = storeWriter(env);
+	// Every fetch hop and both store calls count against the plan's per-invocation subrequest limit.
+	let subrequests = 0;
+	const limit = sourcesPerRun(policy);
+
+	// 1. Pick: due sources, longest-waiting first, as many as fit; leased so an overlapping run skips them.
+	subrequests++;
+	const plan = await writer.beginRefresh({
+		runId,
+		now: options.now.toISOString(),
+		force: options.force,
+		limit,
+		leaseMs: policy.fetchTimeoutMs * (Math.ceil(limit / FETCH_CONCURRENCY) + 1) + 60_000,
+		dailyKvWrites: policy.dailyKvWrites,
+	});
+
+	// 2–3. Fetch (conditional GET) and parse what changed, one slot kept back for the commit call.
+	let parsedBytes = 0;
+	const run: RunContext = {
+		now: options.now,
+		policy,
+		takeSubrequest: () => {
+			if (subrequests >= policy.subrequestBudget - 1) return false;
+			subrequests++;
+			return true;
+		},
+		takeParseBytes: (bytes) => {
+			if (parsedBytes > 0 && parsedBytes + bytes > policy.parseBytesPerRun) return false;
+			parsedBytes += bytes;
+			return true;
+		},
+		parseBudgetSpent: () => parsedBytes >= policy.parseBytesPerRun,
+	};
+	const outcomes = await mapLimit(plan.sources, FETCH_CONCURRENCY, (source) => refreshSource(source, run));
+
+	// 4. Store: one call ingests every item and records every source's health.
+	let committed = null;
+	if (outcomes.length > 0) {
+		subrequests++;
+		committed = await writer.commitRefresh({ runId, now: options.now.toISOString(), policy, outcomes });
+		if (committed.index) rememberHeadlines(env.NEWS, committed.index, Date.now());
+	}
+
+	// 5. Report.
+	const results = committed?.sources ?? [];
+	const count = (kind: SourceOutcome["kind"]) => results.filter((r) => r.outcome === kind).length;
+	const { skipped } = plan;
+	const summary: RefreshSummary = {
+		runId,
+		at: options.now.toISOString(),
+		force: options.force,
+		sources: plan.total,
+		fetched: count("fetched"),
+		notModified: count("not_modified"),
+		failed: count("failed"),
+		skipped: skipped.notDue.length + skipped.overBudget.length + skipped.inFlight.length + skipped.kvBudget.length,
+		deferred: count("deferred"),
+		itemsNew: committed?.items.new ?? 0,
+		itemsUpdated: committed?.items.updated ?? 0,
+		itemsUnchanged: committed?.items.unchanged ?? 0,
+		itemsDropped: committed?.items.dropped ?? 0,
+		kvWrites: committed?.kvWrites ?? 0,
+		subrequests,
+		parsedBytes,
+		skippedBy: skipped,
+		results,
+	};
+	logRun(summary, plan.sources);
+	return summary;
+}
+
+type RunContext = {
+	now: Date;
+	policy: RefreshPolicy;
+	takeSubrequest: () => boolean;
+	takeParseBytes: (bytes: number) => boolean;
+	parseBudgetSpent: () => boolean;
+};
+
+/** One source through fetch and parse; every failure comes back as a value for the commit to record. */
+async function refreshSource(source: PlannedSource, run: RunContext): Promise<SourceOutcome> {
+	const base = { sourceId: source.id, url: source.url };
+	// Once the parse budget is spent a 200 could not be parsed anyway: save the subrequest.
+	if (run.parseBudgetSpent()) return { ...base, kind: "deferred", reason: "parse_budget" };
+
+	const fetched = await fetchFeed(
+		source.url,
+		{ etag: source.etag, lastModified: source.lastModified },
+		{
+			timeoutMs: run.policy.fetchTimeoutMs,
+			maxBytes: run.policy.maxFeedBytes,
+			maxRedirects: 5,
+			userAgent: run.policy.userAgent,
+			now: run.now,
+			takeSubrequest: run.takeSubrequest,
+		},
+	);
+	if (!fetched.ok) {
+		if (fetched.error.code === "fetch.budget") return { ...base, kind: "deferred", reason: "subrequest_budget" };
+		return {
+			...base,
+			kind: "failed",
+			error: fetched.error,
+			status: fetched.status,
+			retryAfterSeconds: fetched.retryAfterSeconds,
+		};
+	}
+	if (fetched.notModified) {
+		return { ...base, kind: "not_modified", validators: fetched.validators, maxAgeSeconds: fetched.maxAgeSeconds };
+	}
+
+	if (!run.takeParseBytes(fetched.body.byteLength)) return { ...base, kind: "deferred", reason: "parse_budget" };
+	const parsed = parseFeed({
+		body: fetched.body,
+		url: fetched.url,
+		contentType: fetched.contentType,
+		now: run.now,
+		maxItems: run.policy.itemsPerFeed,
+	});
+	if (!parsed.ok)
+		return { ...base, kind: "failed", error: parsed.error, status: fetched.status, retryAfterSeconds: null };
+	return {
+		...base,
+		kind: "fetched",
+		status: fetched.status,
+		items: parsed.items,
+		dropped: parsed.dropped.length,
+		validators: fetched.validators,
+		maxAgeSeconds: fetched.maxAgeSeconds,
+	};
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the input order in the result. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await fn(items[i] as T);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
+}
+
+/** One line per run, one per failing source: JSON, so Workers Logs can filter on `event` and `code`. */
+function logRun(summary: RefreshSummary, planned: readonly PlannedSource[]): void {
+	const urls = new Map(planned.map((s) => [s.id, s.url]));
+	for (const r of summary.results) {
+		if (r.outcome !== "failed") continue;
+		console.log(
+			JSON.stringify({
+				event: "refresh.source_failed",
+				runId: summary.runId,
+				sourceId: r.id,
+				url: urls.get(r.id),
+				code: r.error?.code,
+				detail: r.error?.detail,
+				consecutiveFailures: r.consecutiveFailures,
+				nextDueAt: r.nextDueAt,
+			}),
+		);
+	}
+	const { results: _results, skippedBy: _skippedBy, ...counts } = summary;
+	console.log(JSON.stringify({ event: "refresh.run", ...counts }));
+}
