@@ -8,7 +8,7 @@ import { rememberHeadlines } from "../kv/headlines";
 import type { SourceOutcome } from "../store/ingest";
 import type { PlannedSource, SourceReport } from "../store/refresh-run";
 import { storeWriter } from "../store/stub";
-import { fetchFeed } from "./fetch";
+import { FETCH_DEFAULTS, fetchFeed } from "./fetch";
 import { parseFeed } from "./index";
 import { policyFromVars, type RefreshPolicy, sourcesPerRun } from "./schedule";
 
@@ -141,7 +141,7 @@ async function refreshSource(source: PlannedSource, run: RunContext): Promise<So
 		{
 			timeoutMs: run.policy.fetchTimeoutMs,
 			maxBytes: run.policy.maxFeedBytes,
-			maxRedirects: 5,
+			maxRedirects: FETCH_DEFAULTS.maxRedirects,
 			userAgent: run.policy.userAgent,
 			now: run.now,
 			takeSubrequest: run.takeSubrequest,

@@ -3,6 +3,7 @@
  * and when each is next due after a success or a failure. Every function takes `now`.
  */
 import type { SourceState } from "../schemas/source";
+import { FETCH_DEFAULTS } from "./fetch";
 
 export type RefreshPolicy = {
 	/** A healthy source is fetched at most this often; matches the cron in wrangler.toml. */
@@ -41,15 +42,15 @@ export const DEFAULT_POLICY: RefreshPolicy = {
 	dailyKvWrites: 900,
 	// A month keeps shared links working well past the headline cap, and bounds storage (docs/refresh.md).
 	articleTtlMs: 30 * DAY,
-	fetchTimeoutMs: 10_000,
-	maxFeedBytes: 5 * 1024 * 1024,
+	fetchTimeoutMs: FETCH_DEFAULTS.timeoutMs,
+	maxFeedBytes: FETCH_DEFAULTS.maxBytes,
 	userAgent: "edgewire-refresh/1.0 (feed reader; polls at most every 10 minutes with conditional GET)",
 };
 
 /** The two StoreWriter calls every run makes: one to pick and lease sources, one to commit. */
 export const STORE_CALLS_PER_RUN = 2;
-/** Subrequests kept back so a source behind a redirect chain still fits (the fetcher follows at most 5). */
-export const REDIRECT_ALLOWANCE = 5;
+/** Subrequests kept back so one source behind the longest redirect chain the fetcher follows still fits. */
+export const REDIRECT_ALLOWANCE = FETCH_DEFAULTS.maxRedirects;
 /** A server's max-age can stretch the interval up to this, never beyond: news goes stale fast. */
 export const MAX_CACHE_HINT_MS = 2 * HOUR;
 
