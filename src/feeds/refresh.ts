@@ -6,11 +6,14 @@
 import type { Bindings } from "../env";
 import { rememberHeadlines } from "../kv/headlines";
 import type { SourceOutcome } from "../store/ingest";
-import type { PlannedSource, SourceReport } from "../store/refresh-run";
+import type { CommitResult, PlannedSource } from "../store/refresh-run";
 import { storeWriter } from "../store/stub";
 import { FETCH_DEFAULTS, fetchFeed } from "./fetch";
 import { parseFeed } from "./index";
+import { logRun, type RefreshSummary, summarize } from "./refresh-report";
 import { policyFromVars, type RefreshPolicy, sourcesPerRun } from "./schedule";
+
+export type { RefreshSummary } from "./refresh-report";
 
 export type RefreshOptions = {
 	/** The schedule's clock: the cron's scheduled time, or the request's. */
@@ -19,29 +22,6 @@ export type RefreshOptions = {
 	force: boolean;
 	/** Overrides of the `REFRESH_*` vars (tests, and a caller with its own limits). */
 	policy?: Partial<RefreshPolicy>;
-};
-
-export type RefreshSummary = {
-	runId: string;
-	at: string;
-	force: boolean;
-	sources: number;
-	fetched: number;
-	notModified: number;
-	failed: number;
-	/** Not attempted: not due, over the run's budget, leased by an overlapping run, or no KV writes left today. */
-	skipped: number;
-	/** Attempted but left for the next run, validators untouched: parse, subrequest or KV write budget. */
-	deferred: number;
-	itemsNew: number;
-	itemsUpdated: number;
-	itemsUnchanged: number;
-	itemsDropped: number;
-	kvWrites: number;
-	subrequests: number;
-	parsedBytes: number;
-	skippedBy: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
-	results: SourceReport[];
 };
 
 /** Workers allow 6 simultaneous outgoing connections; more would queue with their timeouts already running. */
@@ -86,37 +66,15 @@ export async function refresh(env: Bindings, options: RefreshOptions): Promise<R
 	const outcomes = await mapLimit(plan.sources, FETCH_CONCURRENCY, (source) => refreshSource(source, run));
 
 	// 4. Store: one call ingests every item and records every source's health.
-	let committed = null;
+	let committed: CommitResult | null = null;
 	if (outcomes.length > 0) {
 		subrequests++;
 		committed = await writer.commitRefresh({ runId, now: options.now.toISOString(), policy, outcomes });
 		if (committed.index) rememberHeadlines(env.NEWS, committed.index, Date.now());
 	}
 
-	// 5. Report.
-	const results = committed?.sources ?? [];
-	const count = (kind: SourceOutcome["kind"]) => results.filter((r) => r.outcome === kind).length;
-	const { skipped } = plan;
-	const summary: RefreshSummary = {
-		runId,
-		at: options.now.toISOString(),
-		force: options.force,
-		sources: plan.total,
-		fetched: count("fetched"),
-		notModified: count("not_modified"),
-		failed: count("failed"),
-		skipped: skipped.notDue.length + skipped.overBudget.length + skipped.inFlight.length + skipped.kvBudget.length,
-		deferred: count("deferred"),
-		itemsNew: committed?.items.new ?? 0,
-		itemsUpdated: committed?.items.updated ?? 0,
-		itemsUnchanged: committed?.items.unchanged ?? 0,
-		itemsDropped: committed?.items.dropped ?? 0,
-		kvWrites: committed?.kvWrites ?? 0,
-		subrequests,
-		parsedBytes,
-		skippedBy: skipped,
-		results,
-	};
+	// 5. Report: one JSON log line per run and per failing source.
+	const summary = summarize({ runId, options, plan, committed, subrequests, parsedBytes });
 	logRun(summary, plan.sources);
 	return summary;
 }
@@ -194,26 +152,4 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 	return results;
-}
-
-/** One line per run, one per failing source: JSON, so Workers Logs can filter on `event` and `code`. */
-function logRun(summary: RefreshSummary, planned: readonly PlannedSource[]): void {
-	const urls = new Map(planned.map((s) => [s.id, s.url]));
-	for (const r of summary.results) {
-		if (r.outcome !== "failed") continue;
-		console.log(
-			JSON.stringify({
-				event: "refresh.source_failed",
-				runId: summary.runId,
-				sourceId: r.id,
-				url: urls.get(r.id),
-				code: r.error?.code,
-				detail: r.error?.detail,
-				consecutiveFailures: r.consecutiveFailures,
-				nextDueAt: r.nextDueAt,
-			}),
-		);
-	}
-	const { results: _results, skippedBy: _skippedBy, ...counts } = summary;
-	console.log(JSON.stringify({ event: "refresh.run", ...counts }));
 }

@@ -1,0 +1,83 @@
+/** @module What a refresh run reports: the summary `POST /api/refresh` returns, and the run's log lines. */
+import type { SourceOutcome } from "../store/ingest";
+import type { CommitResult, PlannedSource, RunPlan, SourceReport } from "../store/refresh-run";
+
+export type RefreshSummary = {
+	runId: string;
+	at: string;
+	force: boolean;
+	sources: number;
+	fetched: number;
+	notModified: number;
+	failed: number;
+	/** Not attempted: not due, over the run's budget, leased by an overlapping run, or no KV writes left today. */
+	skipped: number;
+	/** Attempted but left for the next run, validators untouched: parse, subrequest or KV write budget. */
+	deferred: number;
+	itemsNew: number;
+	itemsUpdated: number;
+	itemsUnchanged: number;
+	itemsDropped: number;
+	kvWrites: number;
+	subrequests: number;
+	parsedBytes: number;
+	skippedBy: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
+	results: SourceReport[];
+};
+
+type RunFacts = {
+	runId: string;
+	options: { now: Date; force: boolean };
+	plan: RunPlan;
+	committed: CommitResult | null;
+	subrequests: number;
+	parsedBytes: number;
+};
+
+export function summarize({ runId, options, plan, committed, subrequests, parsedBytes }: RunFacts): RefreshSummary {
+	const results = committed?.sources ?? [];
+	const count = (kind: SourceOutcome["kind"]) => results.filter((r) => r.outcome === kind).length;
+	const { skipped } = plan;
+	return {
+		runId,
+		at: options.now.toISOString(),
+		force: options.force,
+		sources: plan.total,
+		fetched: count("fetched"),
+		notModified: count("not_modified"),
+		failed: count("failed"),
+		skipped: skipped.notDue.length + skipped.overBudget.length + skipped.inFlight.length + skipped.kvBudget.length,
+		deferred: count("deferred"),
+		itemsNew: committed?.items.new ?? 0,
+		itemsUpdated: committed?.items.updated ?? 0,
+		itemsUnchanged: committed?.items.unchanged ?? 0,
+		itemsDropped: committed?.items.dropped ?? 0,
+		kvWrites: committed?.kvWrites ?? 0,
+		subrequests,
+		parsedBytes,
+		skippedBy: skipped,
+		results,
+	};
+}
+
+/** One line per run, one per failing source: JSON, so Workers Logs can filter on `event` and `code`. */
+export function logRun(summary: RefreshSummary, planned: readonly PlannedSource[]): void {
+	const urls = new Map(planned.map((s) => [s.id, s.url]));
+	for (const r of summary.results) {
+		if (r.outcome !== "failed") continue;
+		console.log(
+			JSON.stringify({
+				event: "refresh.source_failed",
+				runId: summary.runId,
+				sourceId: r.id,
+				url: urls.get(r.id),
+				code: r.error?.code,
+				detail: r.error?.detail,
+				consecutiveFailures: r.consecutiveFailures,
+				nextDueAt: r.nextDueAt,
+			}),
+		);
+	}
+	const { results: _results, skippedBy: _skippedBy, ...counts } = summary;
+	console.log(JSON.stringify({ event: "refresh.run", ...counts }));
+}
