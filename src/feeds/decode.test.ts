@@ -41,6 +41,10 @@ describe("decodeBody", () => {
 		expect(decodeBody(utf8("<a>x\u0000y\u0007z\tw\n</a>")).text).toBe("<a>xyz\tw\n</a>");
 	});
 
+	it("maps C1 controls back to the windows-1252 punctuation they came from", () => {
+		expect(decodeBody(utf8("<d>don\u0092t \u0093quote\u0094</d>")).text).toBe("<d>don\u2019t \u201cquote\u201d</d>");
+	});
+
 	it("never throws on odd input", () => {
 		for (const bytes of [
 			new Uint8Array(),

@@ -90,6 +90,24 @@ function decodeWith(body: Uint8Array, encoding: string, source: Decoded["source"
 }
 
 function finish(text: string, encoding: string, source: Decoded["source"]): Decoded {
-	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	return { text: clean.replace(NOT_XML_CHAR, ""), encoding, source };
+	const clean = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(NOT_XML_CHAR, "");
+	return { text: C1_CONTROL.test(clean) ? demoronize(clean) : clean, encoding, source };
+}
+
+const C1_CONTROL = /[\u0080-\u009f]/;
+let c1Table: Map<string, string> | undefined;
+
+/**
+ * C1 controls (U+0080–U+009F) never appear in real text; in feeds they are windows-1252 punctuation that
+ * went through a latin-1 conversion ("don\u0092t"). Map them back as feedparser's "demoronizer" does.
+ */
+function demoronize(text: string): string {
+	if (c1Table === undefined) {
+		const cp1252 = new TextDecoder("windows-1252");
+		c1Table = new Map(
+			Array.from({ length: 32 }, (_, i) => [String.fromCharCode(0x80 + i), cp1252.decode(Uint8Array.of(0x80 + i))]),
+		);
+	}
+	const table = c1Table;
+	return text.replace(/[\u0080-\u009f]/g, (c) => table.get(c) ?? c);
 }

@@ -21,7 +21,7 @@ export type Built = { item: FeedItem } | { reason: string };
 export function buildItem(draft: Draft, now: Date): Built {
 	const link = draft.link;
 	if (link === undefined) return { reason: "no usable link" };
-	const contentHtml = sanitizeHtml(draft.contentHtml ?? draft.summaryHtml ?? "", draft.contentBase);
+	const contentHtml = sanitizeHtml(draft.contentHtml ?? draft.summaryHtml ?? "", draft.contentBase).trim();
 	const summaryText = draft.summaryHtml === undefined ? "" : htmlToText(draft.summaryHtml);
 	const item: FeedItem = {
 		key: itemKey(draft.id, link),
