@@ -51,6 +51,40 @@ function queryParameters(schema: Schema) {
 	}));
 }
 
+/**
+ * The refresh run's summary is a TypeScript type in src/feeds/refresh.ts with no valibot schema
+ * to generate from, so its outline is written here by hand (the one hand-written schema).
+ */
+const REFRESH_SUMMARY: JsonSchema = {
+	type: "object",
+	description: "Counts for one refresh run, plus a report per source (see src/feeds/refresh.ts, RefreshSummary).",
+	properties: {
+		runId: { type: "string" },
+		at: { type: "string", format: "date-time" },
+		force: { type: "boolean" },
+		...Object.fromEntries(
+			[
+				"sources",
+				"fetched",
+				"notModified",
+				"failed",
+				"skipped",
+				"deferred",
+				"itemsNew",
+				"itemsUpdated",
+				"itemsUnchanged",
+				"itemsDropped",
+				"kvWrites",
+				"subrequests",
+				"parsedBytes",
+			].map((name) => [name, { type: "integer", minimum: 0 }]),
+		),
+		skippedBy: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+		results: { type: "array", items: { type: "object" } },
+	},
+	required: ["runId", "at", "force", "sources", "fetched", "failed", "results"],
+};
+
 const ADMIN = [{ adminToken: [] }];
 const ADMIN_ERRORS = { "401": error("Missing or wrong bearer token, or no ADMIN_TOKEN configured.") };
 const BODY_ERRORS = {
@@ -145,11 +179,18 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					operationId: "refreshSources",
 					summary: "Run one refresh of the due sources now",
 					security: ADMIN,
-					responses: {
-						"200": {
-							description: "What the run fetched and stored.",
-							content: { "application/json": { schema: { type: "object" } } },
+					parameters: [
+						{
+							name: "force",
+							in: "query",
+							required: false,
+							description: "`true`: every source counts as due (still within the run's budget).",
+							schema: { type: "string", enum: ["true", "false"] },
 						},
+					],
+					responses: {
+						"200": json("RefreshSummary", "What the run fetched and stored."),
+						"400": error("A `force` other than true or false."),
 						...ADMIN_ERRORS,
 					},
 				},
@@ -178,6 +219,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				Sources: jsonSchema(SourcesRecord),
 				SourcesInput: jsonSchema(SourcesInput),
 				Health: jsonSchema(HealthResponse),
+				RefreshSummary: REFRESH_SUMMARY,
 				Error: jsonSchema(ErrorResponse),
 			},
 		},
