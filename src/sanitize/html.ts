@@ -7,6 +7,7 @@
 
 import { checkAttribute, isPixelTracker } from "./checks";
 import { decodeEntities, escapeAttribute, escapeText } from "./entities";
+import { closeElement, closeImpliedElements, type Output } from "./nesting";
 import { type Token, tokenize } from "./tokenizer";
 import { IMAGE_SCHEMES, LINK_SCHEMES, safeUrl } from "./urls";
 
@@ -90,26 +91,9 @@ const ADDED_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
 	["img", ' loading="lazy"'],
 ]);
 
-/** Opening one of these closes an open <p> (WHATWG HTML, "close a p element"). */
-const CLOSES_P: ReadonlySet<string> = new Set(
-	"address article aside blockquote details div dl figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li dd dt main nav ol p pre section summary table ul".split(
-		" ",
-	),
-);
-/** Opening the key closes an open element of the listed names, searching no further than its container. */
-const CLOSES_SIBLING: ReadonlyMap<string, { closes: readonly string[]; stopAt: readonly string[] }> = new Map([
-	["li", { closes: ["li"], stopAt: ["ul", "ol", "table"] }],
-	["dt", { closes: ["dt", "dd"], stopAt: ["dl", "table"] }],
-	["dd", { closes: ["dt", "dd"], stopAt: ["dl", "table"] }],
-	["tr", { closes: ["tr", "td", "th"], stopAt: ["table"] }],
-	["td", { closes: ["td", "th"], stopAt: ["tr", "table"] }],
-	["th", { closes: ["td", "th"], stopAt: ["tr", "table"] }],
-	["a", { closes: ["a"], stopAt: ["td", "th", "table"] }],
-]);
-const P_SCOPE_BOUNDARY = ["td", "th", "table", "caption"];
 const MAX_DEPTH = 100;
 
-type State = { out: string[]; open: string[]; dropping?: { name: string; depth: number }; baseUrl?: string };
+type State = Output & { dropping?: { name: string; depth: number }; baseUrl?: string };
 
 /**
  * Sanitize an HTML fragment against the allowlist above. Relative `href`/`src` are resolved against
@@ -185,29 +169,4 @@ function attributeValue(element: string, attribute: string, raw: string, baseUrl
 	if (attribute === "href") return safeUrl(raw, LINK_SCHEMES, baseUrl);
 	if (attribute === "src" || attribute === "cite") return safeUrl(raw, IMAGE_SCHEMES, baseUrl);
 	return checkAttribute(element, attribute, raw);
-}
-
-/** An end tag closes the nearest open element of its name and everything opened inside it; strays are dropped. */
-function closeElement(state: State, name: string): void {
-	const index = state.open.lastIndexOf(name);
-	if (index === -1) return;
-	for (let i = state.open.length - 1; i >= index; i--) state.out.push(`</${state.open[i]}>`);
-	state.open.length = index;
-}
-
-function closeImpliedElements(state: State, name: string): void {
-	if (CLOSES_P.has(name)) closeNearest(state, ["p"], P_SCOPE_BOUNDARY);
-	const rule = CLOSES_SIBLING.get(name);
-	if (rule !== undefined) closeNearest(state, rule.closes, rule.stopAt);
-}
-
-function closeNearest(state: State, names: readonly string[], stopAt: readonly string[]): void {
-	for (let i = state.open.length - 1; i >= 0; i--) {
-		const open = state.open[i] ?? "";
-		if (names.includes(open)) {
-			closeElement(state, open);
-			return;
-		}
-		if (stopAt.includes(open)) return;
-	}
 }
