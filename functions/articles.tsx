@@ -9,11 +9,13 @@ import { readLiveArticle } from "../src/publishing/articles";
 import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS, RAIL_HEADLINES } from "../src/publishing/pages";
 import { activeSections } from "../src/publishing/sections";
 import { liveHeadlines } from "../src/publishing/visibility";
+import { cachedPage, renderPage } from "../src/render-cache/page";
 import { Slug } from "../src/schemas/common";
 import { cursorText, ListQuery } from "../src/schemas/paging";
 import { articleMeta, listMeta } from "../src/seo/article";
 import { ArticlePage } from "../src/views/article-page";
 import { ListPage } from "../src/views/list-page";
+import { sendPage } from "./cached-page";
 import { ApiError } from "./errors";
 
 export const articleRoutes = new Hono<AppEnv>()
@@ -24,13 +26,16 @@ export const articleRoutes = new Hono<AppEnv>()
 		const index = await readHeadlines(c.env.NEWS, now.getTime());
 		if (!index.ok) throw new ApiError(500, "The headlines are unreadable right now.");
 		const config = siteConfig(c.env);
+		const cached = cachedPage(c.req.url, now.getTime(), index.value, config);
+		if (cached) return sendPage(c, cached);
 		const { before } = query.output;
 		const heading = before ? "Older headlines" : "Latest headlines";
 		const self = before ? `/?before=${cursorText(before)}` : "/";
-		return c.html(
+		const page = headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before });
+		const view = (
 			<ListPage
 				config={config}
-				page={headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before })}
+				page={page}
 				now={now}
 				meta={listMeta(new URL(c.req.url).origin, self, heading, `The latest headlines from ${config.siteName}.`)}
 				heading={heading}
@@ -38,8 +43,9 @@ export const articleRoutes = new Hono<AppEnv>()
 				firstPage="/"
 				older={before !== undefined}
 				sections={activeSections(index.value, now, NAV_SECTIONS)}
-			/>,
+			/>
 		);
+		return sendPage(c, await renderPage(c.req.url, now, index.value, page.headlines, view, [index.value, config]));
 	})
 	.get("/articles/:slug", async (c) => {
 		const { now } = c.var;
@@ -53,18 +59,24 @@ export const articleRoutes = new Hono<AppEnv>()
 			if (article.reason === "missing") throw new ApiError(404, "We couldn't find that article.");
 			throw new ApiError(500, "This article is unreadable right now.");
 		}
-		const rail = index.ok ? liveHeadlines(index.value, now, RAIL_HEADLINES + 1).filter((h) => h.slug !== slug) : [];
 		const config = siteConfig(c.env);
-		return c.html(
+		const cached = index.ok ? cachedPage(c.req.url, now.getTime(), article.value, index.value, config) : undefined;
+		if (cached) return sendPage(c, cached);
+		const rail = index.ok ? liveHeadlines(index.value, now, RAIL_HEADLINES + 1).filter((h) => h.slug !== slug) : [];
+		const shown = rail.slice(0, RAIL_HEADLINES);
+		const view = (
 			<ArticlePage
 				config={config}
 				article={article.value}
-				rail={rail.slice(0, RAIL_HEADLINES)}
+				rail={shown}
 				now={now}
 				meta={articleMeta(article.value, new URL(c.req.url).origin, config.siteName)}
 				sections={index.ok ? activeSections(index.value, now, NAV_SECTIONS) : []}
-			/>,
+			/>
 		);
+		if (!index.ok) return c.html(view);
+		const deps = [article.value, index.value, config] as const;
+		return sendPage(c, await renderPage(c.req.url, now, index.value, [article.value, ...shown], view, deps));
 	})
 	.get("/api/articles/:slug", async (c) => {
 		const { now } = c.var;

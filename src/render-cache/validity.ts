@@ -29,7 +29,11 @@ export function labelChangesAt(publishedMs: number, nowMs: number): number {
  * Until when a render of `shown` (taken from `index` at `nowMs`) stays exact: the earliest label
  * change among them, and the moment the earliest scheduled headline in the index goes live.
  */
-export function headlinesValidUntil(index: HeadlinesIndex, shown: readonly Headline[], nowMs: number): number {
+export function headlinesValidUntil(
+	index: HeadlinesIndex,
+	shown: readonly Pick<Headline, "publishedAt">[],
+	nowMs: number,
+): number {
 	let until = Number.POSITIVE_INFINITY;
 	for (const headline of shown) until = Math.min(until, labelChangesAt(Date.parse(headline.publishedAt), nowMs));
 	for (const headline of index.headlines) {
