@@ -53,7 +53,20 @@ export function parseDate(text: string | undefined): Date | undefined {
 	if (text === undefined) return undefined;
 	const trimmed = text.trim();
 	if (trimmed === "" || trimmed.length > 80) return undefined;
-	return parseIso(trimmed) ?? parseWords(trimmed);
+	return parseIso(trimmed) ?? parseRfc822(trimmed) ?? parseWords(trimmed);
+}
+
+/** The canonical RFC 822/1123 shape most feeds use, read in one match; everything else goes word by word. */
+const RFC_822 =
+	/^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(GMT|UTC?|Z|[+-]\d{4})$/;
+
+function parseRfc822(text: string): Date | undefined {
+	const m = RFC_822.exec(text);
+	const month = m === null ? -1 : MONTHS.indexOf((m[2] ?? "").toLowerCase());
+	if (m === null || month === -1) return undefined;
+	const [, d, , y, h, mi, s = "0", zone = "GMT"] = m;
+	const offset = /^[+-]/.test(zone) ? isoOffset(zone) : 0;
+	return build(Number(y), month + 1, Number(d), Number(h), Number(mi), Number(s), offset, 0);
 }
 
 function parseIso(text: string): Date | undefined {
