@@ -35,6 +35,29 @@ export function failure(code: string, detail: string): ParseFailure {
 
 /** Parse decoded text; `maxItems` bounds the work feedsmith does on long feeds. */
 export function parseDocument(text: string, maxItems?: number): ParsedDocument | ParseFailure {
+	const start = junkBeforeDeclaration(text);
+	return start === 0 ? parseFrom(text, maxItems) : parseFrom(text.slice(start), maxItems);
+}
+
+/**
+ * Where an XML declaration starts after something else: servers sometimes print a warning before the feed
+ * ("Warning: … on line 3<br />"). A declaration is only legal at the very start, so one found later marks
+ * where the document really begins. 0 when there is nothing to skip.
+ */
+function junkBeforeDeclaration(text: string): number {
+	const first = sniff(text);
+	if (
+		first.kind === "json" ||
+		first.kind === "empty" ||
+		(first.kind === "xml" && Object.hasOwn(XML_ROOTS, first.root))
+	) {
+		return 0;
+	}
+	const declaration = text.slice(0, 4096).indexOf("<?xml", 1);
+	return declaration === -1 ? 0 : declaration;
+}
+
+function parseFrom(text: string, maxItems?: number): ParsedDocument | ParseFailure {
 	const sniffed = sniff(text);
 	switch (sniffed.kind) {
 		case "empty":

@@ -56,6 +56,16 @@ describe("parseDocument", () => {
 		expect(!isFailure(result) && result.format).toBe(format);
 	});
 
+	it.each([
+		"Warning: include(): failed on line 3<br />\n",
+		"<br />\n<b>Notice</b>:  Undefined index: q in feed.php on line <b>9</b><br />\n",
+	])("skips server junk before the XML declaration: %j", (junk) => {
+		const result = parseDocument(
+			`${junk}<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`,
+		);
+		expect(!isFailure(result) && result.format).toBe("rss");
+	});
+
 	it("treats a complete but empty root as an empty feed", () => {
 		expect(parseDocument("<rss>\n</rss>")).toEqual({ format: "rss", feed: {} });
 	});
