@@ -41,7 +41,7 @@ const ALLOWED: ReadonlyMap<string, readonly string[]> = new Map<string, readonly
 	["h6", []],
 	["hr", []],
 	["i", []],
-	["img", ["src", "alt", "title", "width", "height"]],
+	["img", ["src", "alt", "width", "height"]],
 	["ins", ["datetime"]],
 	["kbd", []],
 	["li", ["value"]],
