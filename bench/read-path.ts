@@ -43,12 +43,15 @@ async function measured(runtime: Runtime, load: LoadGenerator, url: string, o: R
 	return { ...result, cpuMsPerRequest: (after - before) / Math.max(result.requests, 1) };
 }
 
+/** Headers the runtime sets on its own; everything else the site sent, the baseline sends too. */
+const RUNTIME_HEADERS = new Set(["content-length", "date", "transfer-encoding", "connection", "keep-alive"]);
+
 async function fetchBody(url: URL): Promise<BaselineBody & { status: number }> {
 	const response = await fetch(url, { redirect: "manual" });
 	return {
 		path: url.pathname + url.search,
 		status: response.status,
-		contentType: response.headers.get("content-type") ?? "application/octet-stream",
+		headers: [...response.headers].filter(([name]) => !RUNTIME_HEADERS.has(name)),
 		body: await response.text(),
 	};
 }
@@ -77,7 +80,7 @@ export async function runReadBench(o: ReadBenchOptions): Promise<PathResult[]> {
 	runtime = await startRuntime({
 		site: { entry: o.entry, adminToken: ADMIN_TOKEN },
 		stateDir: o.stateDir,
-		baseline: bodies.map(({ path, contentType, body }) => ({ path, contentType, body })),
+		baseline: bodies.map(({ path, headers, body }) => ({ path, headers, body })),
 	});
 	try {
 		const results: PathResult[] = [];

@@ -34,7 +34,7 @@ export type Runtime = {
 	dispose: () => Promise<void>;
 };
 
-export type BaselineBody = { path: string; contentType: string; body: string };
+export type BaselineBody = { path: string; headers: [string, string][]; body: string };
 
 /** Starts `site` (and the baseline Worker when `baseline` is given) in one workerd, KV and DO state under `stateDir`. */
 export async function startRuntime(options: {

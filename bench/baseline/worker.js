@@ -1,7 +1,8 @@
 /**
  * @module The baseline Worker: what answering with a prebuilt body costs in this same workerd,
  * with no KV, no routing framework and no rendering. `BODIES` (a JSON binding) holds, per path,
- * a copy of the body and content type the site answered with, so both send the same bytes.
+ * a copy of the body and the response headers the site answered with (content type, security
+ * headers, cache control, ETag), so both send the same bytes as a static host would.
  */
 let bodies;
 
@@ -11,6 +12,6 @@ export default {
 		const url = new URL(request.url);
 		const body = bodies.get(url.pathname + url.search);
 		if (body === undefined) return new Response("not found", { status: 404 });
-		return new Response(body.body, { headers: { "content-type": body.contentType } });
+		return new Response(body.body, { headers: body.headers });
 	},
 };
