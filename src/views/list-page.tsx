@@ -35,7 +35,7 @@ export function ListPage(props: ListPageProps) {
 			liveAges
 		>
 			<main class="page" id="main">
-				<section aria-labelledby="list-title">
+				<section class="list" aria-labelledby="list-title">
 					<h1 id="list-title" class="page-title">
 						{heading}
 					</h1>

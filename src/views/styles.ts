@@ -67,6 +67,7 @@ figcaption{margin-top:.4rem;font-size:.85rem;color:var(--muted)}
 .pager{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;margin-top:1.5rem}
 .pager a{font-weight:600;padding:.5rem 0}
 .empty{color:var(--muted)}
+.list{max-width:50rem}
 .site-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.875rem}
 .footer-inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;padding-top:1.25rem;padding-bottom:2rem}
 .footer-inner p{margin:0}
