@@ -50,7 +50,7 @@ describe("PUT /api/articles/:slug", () => {
 			body: JSON.stringify(sampleArticle()),
 		});
 		expect(response.status).toBe(401);
-		expect(await response.json()).toMatchObject({ error: expect.stringContaining("token") });
+		expect((await response.json()) as any).toMatchObject({ error: expect.stringContaining("token") });
 		expect(await storedKeys()).toEqual(before);
 	});
 
@@ -61,7 +61,7 @@ describe("PUT /api/articles/:slug", () => {
 			{ ...env, ADMIN_TOKEN: undefined },
 		);
 		expect(response.status).toBe(401);
-		expect(await response.json()).toEqual({ error: "admin API is disabled: ADMIN_TOKEN is not set" });
+		expect((await response.json()) as any).toEqual({ error: "admin API is disabled: ADMIN_TOKEN is not set" });
 	});
 
 	it.each([
@@ -73,7 +73,7 @@ describe("PUT /api/articles/:slug", () => {
 	])("Should answer 400 to a slug with %s", async (_name, slug) => {
 		const response = await putArticle(slug);
 		expect(response.status).toBe(400);
-		expect(await response.json()).toMatchObject({ error: "invalid slug", issues: [{ path: "slug" }] });
+		expect((await response.json()) as any).toMatchObject({ error: "invalid slug", issues: [{ path: "slug" }] });
 	});
 
 	it("Should answer 415 to a body that is not JSON", async () => {
@@ -83,13 +83,13 @@ describe("PUT /api/articles/:slug", () => {
 			body: JSON.stringify(sampleArticle()),
 		});
 		expect(response.status).toBe(415);
-		expect(await response.json()).toEqual({ error: "content type must be application/json" });
+		expect((await response.json()) as any).toEqual({ error: "content type must be application/json" });
 	});
 
 	it("Should answer 413 to a body over 1 MiB", async () => {
 		const response = await putArticle("huge", sampleArticle({ body: "x".repeat(1024 * 1024 + 1) }));
 		expect(response.status).toBe(413);
-		expect((await response.json()).error).toMatch(/exceeds/);
+		expect(((await response.json()) as any).error).toMatch(/exceeds/);
 	});
 
 	it("Should answer 400 to malformed JSON", async () => {
@@ -99,7 +99,7 @@ describe("PUT /api/articles/:slug", () => {
 			body: '{"title":',
 		});
 		expect(response.status).toBe(400);
-		expect((await response.json()).error).toMatch(/^malformed JSON/);
+		expect(((await response.json()) as any).error).toMatch(/^malformed JSON/);
 	});
 
 	it("Should name every schema violation by its path", async () => {
@@ -114,7 +114,7 @@ describe("PUT /api/articles/:slug", () => {
 			}),
 		);
 		expect(response.status).toBe(400);
-		const body = await response.json();
+		const body = (await response.json()) as any;
 		expect(body.error).toBe("invalid request body");
 		const paths = body.issues.map((i: { path: string }) => i.path);
 		expect(paths).toEqual(
@@ -142,7 +142,7 @@ describe("DELETE /api/articles/:slug", () => {
 		expect((await request("/api/articles/short-lived")).status).toBe(404);
 		const again = await request("/api/articles/short-lived", { method: "DELETE", headers: adminHeaders() });
 		expect(again.status).toBe(404);
-		expect(await again.json()).toEqual({ error: "no article 'short-lived'" });
+		expect((await again.json()) as any).toEqual({ error: "no article 'short-lived'" });
 	});
 
 	it("Should require the token", async () => {

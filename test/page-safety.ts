@@ -13,7 +13,7 @@ export async function liveCodeFindings(page: string, marker = "alert"): Promise<
 			element(element) {
 				const tag = element.tagName.toLowerCase();
 				if (EMBEDDING.has(tag)) findings.push(`<${tag}>`);
-				for (const [name, value] of element.attributes) {
+				for (const [name = "", value = ""] of element.attributes) {
 					if (name.toLowerCase().startsWith("on")) findings.push(`${tag}[${name}]`);
 					if (URL_ATTRIBUTES.has(name.toLowerCase()) && /^\s*(javascript|data|vbscript):/i.test(value)) {
 						findings.push(`${tag}[${name}=${value}]`);
