@@ -15,7 +15,8 @@ const PREDEFINED = new Set(["amp", "lt", "gt", "quot", "apos"]);
 /** The text without its doctype, with references to simple internal entities replaced. */
 export function removeDoctype(text: string): string {
 	const start = text.search(/<!DOCTYPE/i);
-	if (start === -1 || start > 64 * 1024) return text;
+	// Only a doctype in the prolog is one; later, the text sits inside content (a CDATA section, say).
+	if (start === -1 || start > 64 * 1024 || /<[A-Za-z]/.test(text.slice(0, start))) return text;
 	const end = afterDoctype(text, start);
 	const entities = internalEntities(text.slice(start, end));
 	const rest = text.slice(0, start) + text.slice(end);

@@ -93,6 +93,14 @@ describe("parseDocument", () => {
 		expect(result.feed.items?.[0]?.title).toBe("&lol3;");
 	});
 
+	it("leaves a doctype inside content alone", () => {
+		const doc = `<rss version="2.0"><channel><item><description><![CDATA[<!DOCTYPE html><p>x</p>]]></description></item></channel></rss>`;
+		const result = parseDocument(doc);
+		expect(!isFailure(result) && result.format === "rss" && result.feed.items?.[0]?.description).toBe(
+			"<!DOCTYPE html><p>x</p>",
+		);
+	});
+
 	it("refuses external entities by never passing the DTD on", () => {
 		const doc = `<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><item><title>&x;</title></item></channel></rss>`;
 		const result = parseDocument(doc);
