@@ -21,6 +21,23 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 	)`);
 	sql.exec("CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_at DESC)");
 	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+	// Slugs whose KV record may disagree with this table: a failed write whose rollback also failed.
+	sql.exec("CREATE TABLE IF NOT EXISTS kv_repair (slug TEXT PRIMARY KEY)");
+}
+
+export function markForRepair(sql: SqlStorage, slug: string): void {
+	sql.exec("INSERT INTO kv_repair (slug) VALUES (?) ON CONFLICT (slug) DO NOTHING", slug);
+}
+
+export function pendingRepairs(sql: SqlStorage): string[] {
+	return sql
+		.exec<{ slug: string }>("SELECT slug FROM kv_repair")
+		.toArray()
+		.map((r) => r.slug);
+}
+
+export function clearRepair(sql: SqlStorage, slug: string): void {
+	sql.exec("DELETE FROM kv_repair WHERE slug = ?", slug);
 }
 
 type RawRow = { slug: string; item_key: string | null; expires_at: number | null; json: string };

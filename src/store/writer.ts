@@ -14,11 +14,14 @@ import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { SourceConfig, SourcesRecord } from "../schemas/source";
 import {
 	type ArticleRow,
+	clearRepair,
 	deleteRow,
 	findByItemKey,
 	findBySlug,
 	lastIndexSignature,
+	markForRepair,
 	migrateArticlesTable,
+	pendingRepairs,
 	projectIndex,
 	pruneExpired,
 	setLastIndexSignature,
@@ -42,6 +45,9 @@ import { replaceSources } from "./sources-record";
 export type ChangeSet = { put: ArticleRow[]; remove: string[] };
 
 export type ChangeResult = { index: HeadlinesIndex; kvWrites: number };
+
+/** How soon the alarm retries KV records a failed rollback left behind. */
+const REPAIR_RETRY_MS = 30_000;
 
 export class StoreWriter extends DurableObject<Bindings> {
 	private readonly sql: SqlStorage;
@@ -92,6 +98,8 @@ export class StoreWriter extends DurableObject<Bindings> {
 	 * changes nothing that readers see.
 	 */
 	protected async apply(changes: ChangeSet): Promise<ChangeResult> {
+		// Records a failed rollback left behind are put right before anything new is written.
+		await this.repairKv();
 		const before = new Map<string, ArticleRow | undefined>();
 		for (const row of changes.put) before.set(row.slug, findBySlug(this.sql, row.slug));
 		for (const slug of changes.remove) before.set(slug, findBySlug(this.sql, slug));
@@ -99,8 +107,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 		let kvWrites = 0;
 		try {
 			for (const row of changes.put) {
-				const options = row.expiresAt === null ? {} : { expiration: Math.floor(row.expiresAt / 1000) };
-				await this.env.NEWS.put(keys.article(row.slug), JSON.stringify(row.article), options);
+				await this.putRecord(row);
 				written.push(row.slug);
 				kvWrites++;
 				upsertRow(this.sql, row);
@@ -127,19 +134,60 @@ export class StoreWriter extends DurableObject<Bindings> {
 		}
 	}
 
-	/** Puts back the table rows and KV records touched by a failed change set (best effort for KV). */
+	/**
+	 * Puts back the table rows and KV records touched by a failed change set. When KV is still
+	 * failing, the slug is remembered and the alarm (and the next write) re-project it from the
+	 * table, so a KV outage delays the rollback but never leaves KV wrong for good.
+	 */
 	private async restore(before: Map<string, ArticleRow | undefined>, written: string[]): Promise<void> {
 		for (const slug of written) {
 			const row = before.get(slug);
 			if (row) upsertRow(this.sql, row);
 			else deleteRow(this.sql, slug);
 			try {
-				if (row) await this.env.NEWS.put(keys.article(slug), JSON.stringify(row.article));
-				else await this.env.NEWS.delete(keys.article(slug));
+				await this.projectRecord(slug);
 			} catch (error) {
+				markForRepair(this.sql, slug);
+				await this.ctx.storage.setAlarm(Date.now() + REPAIR_RETRY_MS);
 				console.error(JSON.stringify({ event: "store.restore_failed", slug, error: String(error) }));
 			}
 		}
+	}
+
+	/** Writes `row`'s KV record; feed articles carry their expiry so storage stays bounded. */
+	private putRecord(row: ArticleRow): Promise<void> {
+		const options = row.expiresAt === null ? {} : { expiration: Math.floor(row.expiresAt / 1000) };
+		return this.env.NEWS.put(keys.article(row.slug), JSON.stringify(row.article), options);
+	}
+
+	/** Makes `slug`'s KV record match the table: its row's article, or nothing. */
+	private async projectRecord(slug: string): Promise<void> {
+		const row = findBySlug(this.sql, slug);
+		if (row) await this.putRecord(row);
+		else await this.env.NEWS.delete(keys.article(slug));
+	}
+
+	/** Re-projects every record a failed rollback left behind; throws (leaving the rest pending) while KV still fails. */
+	private async repairKv(): Promise<number> {
+		const pending = pendingRepairs(this.sql);
+		for (const slug of pending) {
+			await this.projectRecord(slug);
+			clearRepair(this.sql, slug);
+			console.log(JSON.stringify({ event: "store.repaired", slug }));
+		}
+		return pending.length;
+	}
+
+	/** Retries the repair until KV accepts it. */
+	override async alarm(): Promise<void> {
+		await this.serialized(async () => {
+			try {
+				await this.repairKv();
+			} catch (error) {
+				await this.ctx.storage.setAlarm(Date.now() + REPAIR_RETRY_MS);
+				console.error(JSON.stringify({ event: "store.repair_failed", error: String(error) }));
+			}
+		});
 	}
 
 	/** Exposed to subclasses/ingest code: lookups on the authoritative table. */
