@@ -1,5 +1,5 @@
 /** @module Value checks for the sanitizer's non-URL attributes: each returns the cleaned value or undefined. */
-import { decodeEntities } from "./entities";
+import { decodeHTMLAttribute } from "entities";
 
 type Check = (value: string) => string | undefined;
 
@@ -42,7 +42,7 @@ const CHECKS: ReadonlyMap<string, Check> = new Map([
 export function checkAttribute(element: string, attribute: string, raw: string): string | undefined {
 	const check = CHECKS.get(`${element}:${attribute}`) ?? CHECKS.get(attribute);
 	if (check === undefined) return undefined;
-	const value = decodeEntities(raw, true);
+	const value = decodeHTMLAttribute(raw);
 	return check(attribute === "alt" || attribute === "title" ? value : value.trim());
 }
 

@@ -76,6 +76,16 @@ const RULES: [rule: string, input: string, expected: string][] = [
 	["raw text ends only at its own end tag", "<script>if (a</b>) {}</script>t", "t"],
 	["a self-closing script still swallows its content", "<script/>alert(1)</script>t", "t"],
 	["truncated tags are dropped", 'ok<a href="https://x.example/', "ok"],
+	["a tag left open by a quote is dropped with what follows", 'ok<p title="x>text', "ok"],
+	["a < that starts no tag is text, even before a quote", '1 < 2 x="y <b>bold</b>', '1 &lt; 2 x="y <b>bold</b>'],
+	["raw text ends at its first end tag", '<script>document.write("<script>")</script>t', "t"],
+	["an unclosed script takes the rest with it", "a<script>alert(1)<p>b</p>", "a"],
+	[
+		"the first of duplicate attributes wins",
+		'<a href="https://a.example/" href="javascript:alert(1)">x</a>',
+		'<a href="https://a.example/" rel="noopener nofollow">x</a>',
+	],
+	["a non-breaking space is written as &nbsp;", "a&nbsp;b\u00a0c", "a&nbsp;b&nbsp;c"],
 ];
 
 describe("sanitizeHtml rules", () => {

@@ -1,7 +1,12 @@
 /** @module Well-nested output for the sanitizer: the open-element stack, end tags, and the implied closings HTML applies. */
 
-/** Output so far and the allowed elements still open, innermost last. */
-export type Output = { out: string[]; open: string[] };
+/** Elements with no content and no end tag (WHATWG HTML, "void elements"): never pushed on the stack. */
+export const VOID: ReadonlySet<string> = new Set(
+	"area base br col embed hr img input link meta param source track wbr".split(" "),
+);
+
+/** Deeper content is flattened rather than nested, so hostile input cannot make the page's DOM arbitrarily deep. */
+const MAX_DEPTH = 100;
 
 /** Opening one of these closes an open <p> (WHATWG HTML, "close a p element"). */
 const CLOSES_P: ReadonlySet<string> = new Set(
@@ -21,27 +26,43 @@ const CLOSES_SIBLING: ReadonlyMap<string, { closes: readonly string[]; stopAt: r
 ]);
 const P_SCOPE_BOUNDARY = ["td", "th", "table", "caption"];
 
-/** An end tag closes the nearest open element of its name and everything opened inside it; strays are dropped. */
-export function closeElement(output: Output, name: string): void {
-	const index = output.open.lastIndexOf(name);
-	if (index === -1) return;
-	for (let i = output.open.length - 1; i >= index; i--) output.out.push(`</${output.open[i]}>`);
-	output.open.length = index;
-}
-
-export function closeImpliedElements(output: Output, name: string): void {
-	if (CLOSES_P.has(name)) closeNearest(output, ["p"], P_SCOPE_BOUNDARY);
+/**
+ * Record a non-void element as open; returns the end tags HTML implies before it (`<p>` closes an open `<p>`),
+ * or undefined when the element must be left out because the stack is at its limit.
+ */
+export function openElement(open: string[], name: string): string | undefined {
+	if (open.length >= MAX_DEPTH) return undefined;
+	let closings = "";
+	if (CLOSES_P.has(name)) closings += closeNearest(open, ["p"], P_SCOPE_BOUNDARY);
 	const rule = CLOSES_SIBLING.get(name);
-	if (rule !== undefined) closeNearest(output, rule.closes, rule.stopAt);
+	if (rule !== undefined) closings += closeNearest(open, rule.closes, rule.stopAt);
+	open.push(name);
+	return closings;
 }
 
-function closeNearest(output: Output, names: readonly string[], stopAt: readonly string[]): void {
-	for (let i = output.open.length - 1; i >= 0; i--) {
-		const open = output.open[i] ?? "";
-		if (names.includes(open)) {
-			closeElement(output, open);
-			return;
-		}
-		if (stopAt.includes(open)) return;
+/** End tags for the nearest open element of `name` and everything opened inside it; "" for a stray end tag. */
+export function closeElement(open: string[], name: string): string {
+	const index = open.lastIndexOf(name);
+	if (index === -1) return "";
+	let closings = "";
+	for (let i = open.length - 1; i >= index; i--) closings += `</${open[i]}>`;
+	open.length = index;
+	return closings;
+}
+
+/** End tags for everything still open, so the fragment cannot leave our page's elements unclosed. */
+export function closeAll(open: string[]): string {
+	let closings = "";
+	for (let i = open.length - 1; i >= 0; i--) closings += `</${open[i]}>`;
+	open.length = 0;
+	return closings;
+}
+
+function closeNearest(open: string[], names: readonly string[], stopAt: readonly string[]): string {
+	for (let i = open.length - 1; i >= 0; i--) {
+		const name = open[i] ?? "";
+		if (names.includes(name)) return closeElement(open, name);
+		if (stopAt.includes(name)) return "";
 	}
+	return "";
 }

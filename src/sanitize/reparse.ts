@@ -1,5 +1,5 @@
 /** @module Test helper: re-parse sanitized HTML with workerd's HTMLRewriter (a spec-following tokenizer) and list unsafe findings. */
-import { decodeEntities } from "./entities";
+import { decodeHTMLAttribute } from "entities";
 import { cleanUrl } from "./urls";
 
 const FORBIDDEN_ELEMENTS = new Set(
@@ -21,7 +21,7 @@ export async function unsafeFindings(html: string): Promise<string[]> {
 			for (const [name = "", value = ""] of element.attributes) {
 				if (name.startsWith("on")) findings.push(`event handler ${name}`);
 				if (FORBIDDEN_ATTRIBUTES.has(name)) findings.push(`attribute ${name}`);
-				if (URL_ATTRIBUTES.has(name) && BAD_SCHEME.test(cleanUrl(decodeEntities(value, true)))) {
+				if (URL_ATTRIBUTES.has(name) && BAD_SCHEME.test(cleanUrl(decodeHTMLAttribute(value)))) {
 					findings.push(`unsafe URL ${name}=${value}`);
 				}
 			}

@@ -1,5 +1,5 @@
 /** @module URL checks for sanitized attributes: decode, clean like a browser, resolve, allow only known schemes. */
-import { decodeEntities } from "./entities";
+import { decodeHTMLAttribute } from "entities";
 
 export const LINK_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:", "mailto:"]);
 export const IMAGE_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:"]);
@@ -15,7 +15,7 @@ const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
  * With a base the result is absolute; without one, a scheme-less reference stays relative.
  */
 export function safeUrl(raw: string, schemes: ReadonlySet<string>, base?: string): string | undefined {
-	const cleaned = cleanUrl(decodeEntities(raw, true));
+	const cleaned = cleanUrl(decodeHTMLAttribute(raw));
 	if (cleaned === "") return undefined;
 	const resolved = parseUrl(cleaned, base) ?? (base === undefined ? undefined : parseUrl(cleaned));
 	if (resolved === undefined || !schemes.has(resolved.protocol)) return undefined;
