@@ -1,5 +1,6 @@
 /** @module Article records in KV: `article:<slug>`, with short-lived copies in isolate memory. */
 import { Article } from "../schemas/article";
+import { divergeColoCache } from "./colo-cache";
 import { keys } from "./keys";
 import { RecordMemory } from "./memory";
 import { type KvRead, parseRecord, readRecord } from "./read";
@@ -25,7 +26,11 @@ export function readRecentArticle(kv: KVNamespace, slug: string, nowMs: number):
 	return memory.read(kv, key, nowMs, (raw) => parseRecord(key, raw, Article));
 }
 
-/** Drops every article copy: called after any write made in this isolate, which may have changed any article. */
+/**
+ * Drops every article copy: called after any write made in this isolate, which may have changed
+ * any article; this isolate also stops reading data-center copies cached before its write.
+ */
 export function forgetArticles(): void {
 	memory.forget();
+	divergeColoCache();
 }

@@ -3,9 +3,10 @@
  *
  * KV is eventually consistent for about 60 s, so trusting a copy for a few seconds adds no
  * staleness a reader could tell, and it saves the KV read, the JSON parse and the validation on
- * almost every request. When the copy expires and KV still holds the same text, the same parsed
+ * almost every request. Behind it sits the data center's cache (colo-cache.ts), then KV. When the copy expires and KV still holds the same text, the same parsed
  * object is kept, so anything derived from it (rendered pages) stays valid too.
  */
+import { coloRead, coloWrite } from "./colo-cache";
 import type { KvRead } from "./read";
 
 /** How long an isolate trusts a copy before asking KV again. */
@@ -31,18 +32,25 @@ export class RecordMemory<T> {
 		const fresh = this.peek(kv, key, nowMs);
 		if (fresh !== undefined) return { ok: true, value: fresh };
 		const held = this.#entries.get(key);
-		const raw = await kv.get(key, "text");
+		// Then the data center's cache (shared by its isolates, costs no KV read), then KV itself.
+		let raw = await coloRead(key);
+		const fromKv = raw === null;
+		if (fromKv) raw = await kv.get(key, "text");
 		if (raw === null) {
 			this.#entries.delete(key);
 			return { ok: false, reason: "missing" };
 		}
 		if (held && held.kv === kv && held.raw === raw) {
 			held.storedAt = nowMs;
+			if (fromKv) await coloWrite(key, raw);
 			return { ok: true, value: held.value };
 		}
 		const parsed = parse(raw);
-		if (parsed.ok) this.#store(key, { kv, raw, value: parsed.value, storedAt: nowMs });
-		else this.#entries.delete(key);
+		if (parsed.ok) {
+			this.#store(key, { kv, raw, value: parsed.value, storedAt: nowMs });
+			// Only text that validated is shared with the data center: a corrupt record is re-read every time.
+			if (fromKv) await coloWrite(key, raw);
+		} else this.#entries.delete(key);
 		return parsed;
 	}
 

@@ -6,6 +6,7 @@ import { createExecutionContext, runInDurableObject, waitOnExecutionContext } fr
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { app } from "../../functions/index";
+import { forgetHeadlines } from "../../src/kv/headlines";
 import type { HeadlinesIndex } from "../../src/schemas/article";
 import type { StoreWriter } from "../../src/store/writer";
 import { ORIGIN } from "../helpers";
@@ -44,6 +45,8 @@ export async function expectCleanError(response: Response): Promise<void> {
 
 /** A GET through the app with `NEWS` faulted; a fresh bindings object, so nothing is warm in memory. */
 export async function getWith(fault: Fault, path: string): Promise<Response> {
+	// Nothing cached in memory or in the data-center tier may mask the fault: every read reaches KV.
+	forgetHeadlines();
 	const ctx = createExecutionContext();
 	const response = await app.fetch(
 		new Request(`${ORIGIN}${path}`),
