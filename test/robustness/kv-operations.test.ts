@@ -46,6 +46,16 @@ describe("KV reads per request", () => {
 		expect(counter.calls).toEqual([]);
 	});
 
+	it("Should let another isolate in the same data center read the index from its cache, with no KV read", async () => {
+		const first = counting();
+		expect((await fetchWith(first.bindings, "/api/headlines")).status).toBe(200);
+		expect(first.counter.reads()).toBe(1);
+		// A second bindings object has no isolate memory of its own, like a second isolate.
+		const second = counting();
+		expect((await fetchWith(second.bindings, "/api/headlines")).status).toBe(200);
+		expect(second.counter.calls).toEqual([]);
+	});
+
 	it("Should serve an article page with at most two KV reads cold and none warm", async () => {
 		const { counter, bindings } = counting();
 		expect((await fetchWith(bindings, `/articles/${SLUGS[3]}`)).status).toBe(200);
