@@ -5,8 +5,8 @@
  * Options (`npm run bench -- --rounds=7`): --rounds (5), --duration seconds per round (3),
  * --warmup seconds (2), --connections (8), --only=read|refresh, --bundle=<dir> (a prebuilt
  * `wrangler deploy --dry-run --outdir` directory instead of building), --path=<text> (only the
- * paths containing it). Exits non-zero on any non-2xx
- * answer or socket error, and with --strict also when a target is missed.
+ * paths containing it). Exits non-zero on any non-2xx answer, socket error or failed refresh
+ * run, and with --strict also when a target is missed or the bundle is over 150 KB gzipped.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +30,9 @@ const { values } = parseArgs({
 	},
 });
 
+/** Cloudflare's upload limit the issue sets for us: 150 KB gzipped. */
+const BUNDLE_LIMIT = 150_000;
+
 const work = mkdtempSync(join(tmpdir(), "edgewire-bench-"));
 const log = (line: string) => console.error(`  · ${line}`);
 let failed = false;
@@ -40,10 +43,15 @@ try {
 	const load = loadGenerator(work);
 	const workerd = JSON.parse(readFileSync("node_modules/workerd/package.json", "utf8")).version;
 	console.log(`# edgewire bench\n\nMachine: ${machine([`workerd ${workerd}`, `load: ${load.name}`])}`);
+	const minified = buildWorker(join(work, "dist-min"), undefined, ["--minify"]);
+	const size = (b: { bytes: number; gzipBytes: number }) =>
+		`${(b.bytes / 1024).toFixed(1)} KiB, ${(b.gzipBytes / 1024).toFixed(1)} KiB gzipped`;
+	const verdict = (b: { gzipBytes: number }) => (b.gzipBytes <= BUNDLE_LIMIT ? "under" : "OVER");
+	console.log(`Bundle (wrangler deploy --dry-run): ${size(bundle)}, ${verdict(bundle)} the 150 KB limit`);
 	console.log(
-		`Bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped (limit 150 KB)\n`,
+		`Bundle with --minify (minify = true in wrangler.toml): ${size(minified)}, ${verdict(minified)} the limit\n`,
 	);
-	if (bundle.gzipBytes > 150_000) failed = true;
+	if (values.strict && bundle.gzipBytes > BUNDLE_LIMIT) failed = true;
 
 	if (values.only !== "refresh") {
 		const rounds = Number(values.rounds);
