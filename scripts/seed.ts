@@ -2,7 +2,11 @@
 import { DEMO_ARTICLES, type DemoArticle } from "./demo/articles";
 
 /** PUTs each demo article, dated `minutesAgo` before now; throws on any non-2xx answer. */
-export async function seedDemo(baseUrl: string, token: string, articles: DemoArticle[] = DEMO_ARTICLES): Promise<number> {
+export async function seedDemo(
+	baseUrl: string,
+	token: string,
+	articles: DemoArticle[] = DEMO_ARTICLES,
+): Promise<number> {
 	const now = Date.now();
 	for (const { slug, minutesAgo, article } of articles) {
 		const response = await fetch(`${baseUrl}/api/articles/${slug}`, {

@@ -1,6 +1,7 @@
 /** @module `npm start`: wrangler dev with a local on-disk KV, seeded with demo articles through the admin API. */
-import { seedDemo } from "./seed";
+
 import { ensureDevToken, startDevServer } from "./dev-server";
+import { seedDemo } from "./seed";
 
 const port = Number(process.env.PORT ?? 8787);
 const token = ensureDevToken();
