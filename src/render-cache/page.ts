@@ -29,16 +29,26 @@ export async function renderPage(
 	view: unknown,
 	deps: readonly [unknown, unknown?, unknown?],
 ): Promise<RenderedPage> {
-	const html = await resolveCallback(view as string, HtmlEscapedCallbackPhase.Stringify, false, {});
-	const page = { html, etag: `"${await sha1Hex(html)}"` };
+	const rendered = await resolveCallback(view as string, HtmlEscapedCallbackPhase.Stringify, false, {});
+	// The renderer's string is a rope of every piece it concatenated, and workerd walks a rope again
+	// for every Response built from it (measured: ~25 µs per request on a 14 KB article page).
+	// Encoding once and decoding the bytes back gives a flat string; the ETag digests those bytes.
+	const bytes = encoder.encode(rendered);
+	const page = { html: decoder.decode(bytes), etag: `"${await sha1HexOf(bytes)}"` };
 	const nowMs = now.getTime();
 	return pages.store(key, nowMs, headlinesValidUntil(index, shown, nowMs), page, deps[0], deps[1], deps[2]);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** Hono's ETag middleware digest: SHA-1 over the UTF-8 body, chained per 256 KiB chunk, as hex. */
-export async function sha1Hex(text: string): Promise<string> {
+export function sha1Hex(text: string): Promise<string> {
+	return sha1HexOf(encoder.encode(text));
+}
+
+async function sha1HexOf(bytes: Uint8Array): Promise<string> {
 	const CHUNK = 262_144;
-	const bytes = new TextEncoder().encode(text);
 	let result: ArrayBuffer | undefined;
 	for (let offset = 0; offset < bytes.byteLength || result === undefined; offset += CHUNK) {
 		const chunk = bytes.subarray(offset, offset + CHUNK);
