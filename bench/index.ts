@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { budgetTable, MEASURED } from "./budget";
 import { buildWorker, measureBundle } from "./build";
 import { loadGenerator } from "./load";
 import { readBenchTable, runReadBench, TARGETS, verdicts } from "./read-path";
@@ -83,8 +84,17 @@ try {
 
 	if (values.only !== "read") {
 		const { runRefreshBench } = await import("./refresh");
-		const ok = await runRefreshBench({ work, log, print: (s: string) => console.log(s) });
-		if (!ok) failed = true;
+		const refresh = await runRefreshBench({ work, log, print: (s: string) => console.log(s) });
+		if (!refresh.ok) failed = true;
+		const measured = refresh.unchanged
+			? {
+					...MEASURED,
+					unchangedRunWrites: refresh.unchanged.writes,
+					runReads: refresh.unchanged.reads,
+					runSubrequests: refresh.unchanged.subrequests,
+				}
+			: MEASURED;
+		console.log(`\n## Budget: 100,000 page views and 20 sources every 10 minutes a day\n\n${budgetTable(measured)}\n`);
 	}
 	console.log(`Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } catch (error) {

@@ -131,13 +131,21 @@ function runTable(results: RunResult[]): string {
 	);
 }
 
-/** Runs both scenarios and prints their tables; false when a run failed or an unchanged run wrote more than one key. */
-export async function runRefreshBench({ work, log, print }: RefreshBenchOptions): Promise<boolean> {
+export type RefreshBenchResult = {
+	/** False when a run failed or an unchanged run wrote more than one key. */
+	ok: boolean;
+	/** The 304 run's counts, for the budget table. */
+	unchanged?: { writes: number; reads: number; subrequests: number };
+};
+
+/** Runs both scenarios and prints their tables. */
+export async function runRefreshBench({ work, log, print }: RefreshBenchOptions): Promise<RefreshBenchResult> {
 	const bundle = buildWorker(join(work, "dist-refresh"), "bench/refresh-entry.ts");
 	const feeds = fixtureFeeds();
 	const server = await startFixtureServer(feeds);
 	const totalKiB = feeds.reduce((n, f) => n + Buffer.byteLength(f.body), 0) / 1024;
 	let ok = true;
+	let unchanged: RefreshBenchResult["unchanged"];
 	try {
 		print(
 			`## Refresh: ${FEED_COUNT} sources × ${ITEMS_PER_FEED} items (${fmt(totalKiB, 0)} KiB of feeds) from 127.0.0.1\n`,
@@ -179,6 +187,14 @@ export async function runRefreshBench({ work, log, print }: RefreshBenchOptions)
 			await all.dispose();
 		}
 		for (const r of results) if (r.summary.failed > 0) ok = false;
+		const notModified = results[1];
+		if (notModified) {
+			unchanged = {
+				writes: notModified.kv.writes,
+				reads: notModified.kv.reads,
+				subrequests: notModified.summary.subrequests,
+			};
+		}
 		for (const r of results.slice(1)) {
 			const verdict = r.kv.writes <= 1 ? "meets" : "MISSES";
 			print(`- ${r.label}: ${r.kv.writes} KV write(s), ${verdict} "at most one key"`);
@@ -202,5 +218,5 @@ export async function runRefreshBench({ work, log, print }: RefreshBenchOptions)
 	} finally {
 		await server.close();
 	}
-	return ok;
+	return { ok, unchanged };
 }

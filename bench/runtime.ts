@@ -70,7 +70,16 @@ export async function startRuntime(options: {
 			unsafeDirectSockets: direct,
 		});
 	}
-	const mf = new Miniflare(convertV4MiniflareOptions({ resourcePersistencePath: options.stateDir, workers } as never));
+	const mf = new Miniflare(
+		convertV4MiniflareOptions({
+			resourcePersistencePath: options.stateDir,
+			workers,
+			// The Worker's own log lines (one per refresh run) would interleave with the tables; errors still show.
+			handleStructuredLogs: (log: { level: string; message: string }) => {
+				if (log.level === "error" || log.level === "warn") console.error(log.message);
+			},
+		} as never),
+	);
 	await mf.ready;
 	const urls: Record<string, URL> = {};
 	for (const worker of workers) urls[worker.name as string] = await mf.unsafeGetDirectURL(worker.name as string);
