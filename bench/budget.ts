@@ -77,7 +77,7 @@ export function budgetTable(m: Measured = MEASURED): string {
 	const rows: string[][] = [
 		[
 			"Worker requests",
-			`${fmt(VIEWS, 0)} views + ${RUNS} cron runs`,
+			`${fmt(VIEWS, 0)} views + ${RUNS} cron runs (the binding limit)`,
 			pct(VIEWS + RUNS, FREE.requests),
 			fmt(FREE.requests, 0),
 		],
@@ -104,7 +104,7 @@ export function budgetTable(m: Measured = MEASURED): string {
 		],
 		[
 			"KV writes, refresh with news",
-			`${FEED_ITEMS} items + index + v1:sources per run; capped at 900`,
+			`${FEED_ITEMS} new items a day, + index + v1:sources each run; refresh caps itself at 900`,
 			pct(refreshWrites, FREE.kvWrites),
 			fmt(FREE.kvWrites, 0),
 		],
