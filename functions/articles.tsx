@@ -6,47 +6,19 @@ import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
 import { readHeadlines } from "../src/kv/headlines";
 import { readLiveArticle } from "../src/publishing/articles";
-import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS, RAIL_HEADLINES } from "../src/publishing/pages";
+import { NAV_SECTIONS, RAIL_HEADLINES } from "../src/publishing/pages";
 import { activeSections } from "../src/publishing/sections";
 import { liveHeadlines } from "../src/publishing/visibility";
 import { cachedPage, renderPage } from "../src/render-cache/page";
 import { Slug } from "../src/schemas/common";
-import { cursorText, ListQuery } from "../src/schemas/paging";
-import { articleMeta, listMeta } from "../src/seo/article";
+import { articleMeta } from "../src/seo/article";
 import { ArticlePage } from "../src/views/article-page";
-import { ListPage } from "../src/views/list-page";
 import { sendPage } from "./cached-page";
 import { ApiError } from "./errors";
+import { listPageResponse } from "./list-page";
 
 export const articleRoutes = new Hono<AppEnv>()
-	.get("/", async (c) => {
-		const { now } = c.var;
-		const query = v.safeParse(ListQuery, c.req.query());
-		if (!query.success) throw new ApiError(400, "That page link isn't valid.");
-		const index = await readHeadlines(c.env.NEWS, now.getTime());
-		if (!index.ok) throw new ApiError(500, "The headlines are unreadable right now.");
-		const config = siteConfig(c.env);
-		const cached = cachedPage(c.req.url, now.getTime(), index.value, config);
-		if (cached) return sendPage(c, cached);
-		const { before } = query.output;
-		const heading = before ? "Older headlines" : "Latest headlines";
-		const self = before ? `/?before=${cursorText(before)}` : "/";
-		const page = headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before });
-		const view = (
-			<ListPage
-				config={config}
-				page={page}
-				now={now}
-				meta={listMeta(new URL(c.req.url).origin, self, heading, `The latest headlines from ${config.siteName}.`)}
-				heading={heading}
-				title={before ? heading : undefined}
-				firstPage="/"
-				older={before !== undefined}
-				sections={activeSections(index.value, now, NAV_SECTIONS)}
-			/>
-		);
-		return sendPage(c, await renderPage(c.req.url, now, index.value, page.headlines, view, [index.value, config]));
-	})
+	.get("/", (c) => listPageResponse(c))
 	.get("/articles/:slug", async (c) => {
 		const { now } = c.var;
 		const slug = c.req.param("slug");
