@@ -3,10 +3,12 @@
  * real Worker entry, then read KV back to see exactly what a run wrote.
  */
 import { env, exports } from "cloudflare:workers";
+import * as v from "valibot";
 import { expect } from "vitest";
 import type { RefreshSummary } from "../src/feeds/refresh";
 import { keys } from "../src/kv/keys";
 import type { Article, HeadlinesIndex } from "../src/schemas/article";
+import { RefreshSummary as RefreshSummarySchema } from "../src/schemas/refresh-summary";
 import type { SourceConfig, SourceState, SourcesRecord } from "../src/schemas/source";
 import { adminHeaders, request } from "./helpers";
 
@@ -20,11 +22,14 @@ export async function putSources(sources: SourceConfig[]): Promise<SourcesRecord
 	return response.json();
 }
 
-/** `POST /api/refresh`, asserting a 200, returning the summary. */
+/** `POST /api/refresh`, asserting a 200 and a body that matches its published schema, returning the summary. */
 export async function runRefresh(query = ""): Promise<RefreshSummary> {
 	const response = await request(`/api/refresh${query}`, { method: "POST", headers: adminHeaders() });
 	expect(response.status, await response.clone().text()).toBe(200);
-	return response.json();
+	const summary = await response.json();
+	const checked = v.safeParse(RefreshSummarySchema, summary);
+	expect(checked.issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`) ?? []).toEqual([]);
+	return summary as RefreshSummary;
 }
 
 /** `Fetcher.scheduled()` exists behind the test-only `service_binding_extra_handlers` flag; the stable types omit it. */

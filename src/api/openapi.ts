@@ -6,6 +6,7 @@ import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { ArticleInput } from "../schemas/article";
 import { Slug } from "../schemas/common";
+import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
 import { SourcesInput, SourcesRecord } from "../schemas/source";
 
@@ -50,40 +51,6 @@ function queryParameters(schema: Schema) {
 		schema: property,
 	}));
 }
-
-/**
- * The refresh run's summary is a TypeScript type in src/feeds/refresh.ts with no valibot schema
- * to generate from, so its outline is written here by hand (the one hand-written schema).
- */
-const REFRESH_SUMMARY: JsonSchema = {
-	type: "object",
-	description: "Counts for one refresh run, plus a report per source (see src/feeds/refresh.ts, RefreshSummary).",
-	properties: {
-		runId: { type: "string" },
-		at: { type: "string", format: "date-time" },
-		force: { type: "boolean" },
-		...Object.fromEntries(
-			[
-				"sources",
-				"fetched",
-				"notModified",
-				"failed",
-				"skipped",
-				"deferred",
-				"itemsNew",
-				"itemsUpdated",
-				"itemsUnchanged",
-				"itemsDropped",
-				"kvWrites",
-				"subrequests",
-				"parsedBytes",
-			].map((name) => [name, { type: "integer", minimum: 0 }]),
-		),
-		skippedBy: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
-		results: { type: "array", items: { type: "object" } },
-	},
-	required: ["runId", "at", "force", "sources", "fetched", "failed", "results"],
-};
 
 const ADMIN = [{ adminToken: [] }];
 const ADMIN_ERRORS = { "401": error("Missing or wrong bearer token, or no ADMIN_TOKEN configured.") };
@@ -219,7 +186,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				Sources: jsonSchema(SourcesRecord),
 				SourcesInput: jsonSchema(SourcesInput),
 				Health: jsonSchema(HealthResponse),
-				RefreshSummary: REFRESH_SUMMARY,
+				RefreshSummary: jsonSchema(RefreshSummary),
 				Error: jsonSchema(ErrorResponse),
 			},
 		},

@@ -1,29 +1,9 @@
 /** @module What a refresh run reports: the summary `POST /api/refresh` returns, and the run's log lines. */
+import type { RefreshSummary } from "../schemas/refresh-summary";
 import type { SourceOutcome } from "../store/ingest";
-import type { CommitResult, PlannedSource, RunPlan, SourceReport } from "../store/refresh-run";
+import type { CommitResult, PlannedSource, RunPlan } from "../store/refresh-run";
 
-export type RefreshSummary = {
-	runId: string;
-	at: string;
-	force: boolean;
-	sources: number;
-	fetched: number;
-	notModified: number;
-	failed: number;
-	/** Not attempted: not due, over the run's budget, leased by an overlapping run, or no KV writes left today. */
-	skipped: number;
-	/** Attempted but left for the next run, validators untouched: parse, subrequest or KV write budget. */
-	deferred: number;
-	itemsNew: number;
-	itemsUpdated: number;
-	itemsUnchanged: number;
-	itemsDropped: number;
-	kvWrites: number;
-	subrequests: number;
-	parsedBytes: number;
-	skippedBy: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
-	results: SourceReport[];
-};
+export type { RefreshSummary } from "../schemas/refresh-summary";
 
 type RunFacts = {
 	runId: string;

@@ -5,6 +5,7 @@
 import type { Validators } from "../feeds/fetch";
 import { slugBase, toArticle, uniqueSlug } from "../feeds/to-article";
 import type { FeedItem } from "../schemas/feed-item";
+import type { ItemCounts } from "../schemas/refresh-summary";
 import type { SourceConfig, StageError } from "../schemas/source";
 import type { ArticleRow } from "./articles-table";
 
@@ -24,7 +25,7 @@ export type SourceOutcome =
 	| (OutcomeBase & { kind: "failed"; error: StageError; status: number | null; retryAfterSeconds: number | null })
 	| (OutcomeBase & { kind: "deferred"; reason: "parse_budget" | "subrequest_budget" | "kv_budget" | "store_failed" });
 
-export type ItemCounts = { new: number; updated: number; unchanged: number; dropped: number };
+export type { ItemCounts } from "../schemas/refresh-summary";
 
 export type IngestLookups = {
 	byItemKey: (itemKey: string) => ArticleRow | undefined;

@@ -6,7 +6,8 @@
 import { pickSources, type RefreshPolicy } from "../feeds/schedule";
 import { keys } from "../kv/keys";
 import type { HeadlinesIndex } from "../schemas/article";
-import type { SourceConfig, SourcesRecord, StageError } from "../schemas/source";
+import type { SourceReport } from "../schemas/refresh-summary";
+import type { SourceConfig, SourcesRecord } from "../schemas/source";
 import {
 	type IngestLookups,
 	type ItemCounts,
@@ -47,15 +48,7 @@ export type RunPlan = {
 
 export type RunCommit = { runId: string; now: string; policy: RefreshPolicy; outcomes: SourceOutcome[] };
 
-export type SourceReport = {
-	id: string;
-	outcome: SourceOutcome["kind"];
-	reason?: string;
-	error?: StageError;
-	consecutiveFailures: number;
-	nextDueAt: string | null;
-	items: ItemCounts;
-};
+export type { SourceReport } from "../schemas/refresh-summary";
 
 export type CommitResult = {
 	/** The index as written, when this run wrote one, for the caller's isolate cache. */

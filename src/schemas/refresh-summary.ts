@@ -1,0 +1,56 @@
+/**
+ * @module What `POST /api/refresh` returns: one run's counts and a report per source. The type the
+ * refresh builds and the OpenAPI document both come from this schema.
+ */
+import * as v from "valibot";
+import { IsoDateTime } from "./common";
+import { StageError } from "./source";
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const ItemCounts = v.object({ new: Count, updated: Count, unchanged: Count, dropped: Count });
+export type ItemCounts = v.InferOutput<typeof ItemCounts>;
+
+/** How one source's attempt ended. */
+export const SourceOutcomeKind = v.picklist(["fetched", "not_modified", "failed", "deferred"]);
+
+export const SourceReport = v.object({
+	id: v.string(),
+	outcome: SourceOutcomeKind,
+	/** Why a source was deferred (e.g. `parse_budget`). */
+	reason: v.optional(v.string()),
+	error: v.optional(StageError),
+	consecutiveFailures: Count,
+	nextDueAt: v.nullable(IsoDateTime),
+	items: ItemCounts,
+});
+export type SourceReport = v.InferOutput<typeof SourceReport>;
+
+export const RefreshSummary = v.object({
+	runId: v.string(),
+	at: IsoDateTime,
+	force: v.boolean(),
+	sources: Count,
+	fetched: Count,
+	notModified: Count,
+	failed: Count,
+	/** Not attempted: not due, over the run's budget, leased by an overlapping run, or no KV writes left today. */
+	skipped: Count,
+	/** Attempted but left for the next run, validators untouched: parse, subrequest or KV write budget. */
+	deferred: Count,
+	itemsNew: Count,
+	itemsUpdated: Count,
+	itemsUnchanged: Count,
+	itemsDropped: Count,
+	kvWrites: Count,
+	subrequests: Count,
+	parsedBytes: Count,
+	skippedBy: v.object({
+		notDue: v.array(v.string()),
+		overBudget: v.array(v.string()),
+		inFlight: v.array(v.string()),
+		kvBudget: v.array(v.string()),
+	}),
+	results: v.array(SourceReport),
+});
+export type RefreshSummary = v.InferOutput<typeof RefreshSummary>;
