@@ -108,6 +108,42 @@ describe("refresh budget", () => {
 		expect(second.results.map((r) => r.id)).toEqual([left?.id]);
 	});
 
+	it("Should leave unread the bodies a spent parse budget could not take, so they cost no download", async () => {
+		await putSources(manySources(3));
+		const pulled: string[] = [];
+		upstream.on(FEED_URL, (request) => {
+			const n = FEED_URL.exec(request.url)?.[1];
+			const xml = new TextEncoder().encode(
+				builders.rss(`Source ${n}`, `https://s${n}.example/`, [
+					{ guid: `s${n}-1`, title: `Story number ${n}`, link: `https://s${n}.example/1`, pubDate: PUBLISHED },
+				]),
+			);
+			// highWaterMark 0: nothing is pulled until someone reads the body.
+			const body = new ReadableStream<Uint8Array>(
+				{
+					pull(controller) {
+						pulled.push(request.url);
+						controller.enqueue(xml);
+						controller.close();
+					},
+				},
+				{ highWaterMark: 0 },
+			);
+			return new Response(body, {
+				headers: { "content-type": "application/rss+xml", "content-length": String(xml.byteLength) },
+			});
+		});
+
+		// Room for one body: the other two are deferred on their headers, their bodies never read.
+		const summary = await refresh(env, { now: new Date(), force: false, policy: { parseBytesPerRun: 10 } });
+		expect(summary).toMatchObject({ fetched: 1, deferred: 2, itemsNew: 1 });
+		expect(summary.results.filter((r) => r.outcome === "deferred").map((r) => r.reason)).toEqual([
+			"parse_budget",
+			"parse_budget",
+		]);
+		expect(pulled).toHaveLength(1);
+	});
+
 	it("Should stop at the day's KV write allowance, then catch up without losing items", async () => {
 		await putSources(manySources(2));
 		serveEveryFeed();

@@ -62,6 +62,9 @@ export async function refresh(env: Bindings, options: RefreshOptions): Promise<R
 			return true;
 		},
 		parseBudgetSpent: () => parsedBytes >= policy.parseBytesPerRun,
+		chargeParseBytes: (bytes) => {
+			parsedBytes += bytes;
+		},
 	};
 	const outcomes = await mapLimit(plan.sources, FETCH_CONCURRENCY, (source) => refreshSource(source, run));
 
@@ -85,6 +88,8 @@ type RunContext = {
 	takeSubrequest: () => boolean;
 	takeParseBytes: (bytes: number) => boolean;
 	parseBudgetSpent: () => boolean;
+	/** Counts bytes already admitted (a body larger than it declared, e.g. decompressed). */
+	chargeParseBytes: (bytes: number) => void;
 };
 
 /** One source through fetch and parse; every failure comes back as a value for the commit to record. */
@@ -93,6 +98,9 @@ async function refreshSource(source: PlannedSource, run: RunContext): Promise<So
 	// Once the parse budget is spent a 200 could not be parsed anyway: save the subrequest.
 	if (run.parseBudgetSpent()) return { ...base, kind: "deferred", reason: "parse_budget" };
 
+	// A declared length claims parse budget as soon as the headers are in, so concurrent fetches
+	// don't all download bodies the budget can only take one of; an undeclared one claims after reading.
+	let claimed: number | null = null;
 	const fetched = await fetchFeed(
 		source.url,
 		{ etag: source.etag, lastModified: source.lastModified },
@@ -103,10 +111,17 @@ async function refreshSource(source: PlannedSource, run: RunContext): Promise<So
 			userAgent: run.policy.userAgent,
 			now: run.now,
 			takeSubrequest: run.takeSubrequest,
+			admitBody: (declared) => {
+				if (declared === null) return !run.parseBudgetSpent();
+				if (!run.takeParseBytes(declared)) return false;
+				claimed = declared;
+				return true;
+			},
 		},
 	);
 	if (!fetched.ok) {
 		if (fetched.error.code === "fetch.budget") return { ...base, kind: "deferred", reason: "subrequest_budget" };
+		if (fetched.error.code === "fetch.parse_budget") return { ...base, kind: "deferred", reason: "parse_budget" };
 		return {
 			...base,
 			kind: "failed",
@@ -119,7 +134,11 @@ async function refreshSource(source: PlannedSource, run: RunContext): Promise<So
 		return { ...base, kind: "not_modified", validators: fetched.validators, maxAgeSeconds: fetched.maxAgeSeconds };
 	}
 
-	if (!run.takeParseBytes(fetched.body.byteLength)) return { ...base, kind: "deferred", reason: "parse_budget" };
+	if (claimed === null) {
+		if (!run.takeParseBytes(fetched.body.byteLength)) return { ...base, kind: "deferred", reason: "parse_budget" };
+	} else {
+		run.chargeParseBytes(Math.max(0, fetched.body.byteLength - claimed));
+	}
 	const parsed = parseFeed({
 		body: fetched.body,
 		url: fetched.url,

@@ -12,6 +12,7 @@ export type FetchErrorCode =
 	| "fetch.redirect_invalid"
 	| "fetch.invalid_url"
 	| "fetch.budget"
+	| "fetch.parse_budget"
 	| `fetch.http_${number}`;
 
 export type FetchError = StageError & { stage: "fetch"; code: FetchErrorCode };

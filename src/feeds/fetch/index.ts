@@ -18,6 +18,12 @@ export type FetchOptions = {
 	now: Date;
 	/** Claims one subrequest from the run's budget; false means stop before sending (each hop is one). */
 	takeSubrequest: () => boolean;
+	/**
+	 * Asked once a 200's headers are in, with its declared Content-Length (null when absent): false
+	 * leaves the body unread (`fetch.parse_budget`), so a run whose parse budget is spent does not
+	 * download bodies it could not parse anyway.
+	 */
+	admitBody?: (declaredBytes: number | null) => boolean;
 };
 
 export type FetchResult =
@@ -101,6 +107,10 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 			);
 		}
 
+		if (options.admitBody && !options.admitBody(declaredLength(response.headers))) {
+			await response.body?.cancel().catch(() => undefined);
+			return failed(fetchError("fetch.parse_budget", "the run's parse budget cannot take this body"), response.status);
+		}
 		const body = await readCapped(response, options.maxBytes, signal);
 		if (!body.ok) {
 			if (body.reason === "aborted") return failed(timedOut(options.timeoutMs), response.status);
@@ -120,6 +130,11 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 			...hints,
 		};
 	}
+}
+
+function declaredLength(headers: Headers): number | null {
+	const value = Number(headers.get("content-length") ?? Number.NaN);
+	return Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
 function failed(error: FetchError, status: number | null = null, retryAfter: number | null = null): FetchResult {
