@@ -3,17 +3,12 @@ import { Article } from "../schemas/article";
 import { divergeColoCache } from "./colo-cache";
 import { keys } from "./keys";
 import { RecordMemory } from "./memory";
-import { type KvRead, parseRecord, readRecord } from "./read";
+import { type KvRead, parseRecord } from "./read";
 
 /** Enough for every page a busy isolate serves within a few seconds; a copy is at most ~200 KB. */
 const MEMORY_CAPACITY = 256;
 
 const memory = new RecordMemory<Article>(MEMORY_CAPACITY);
-
-/** One KV read, always (writers and tests that need the stored value). */
-export function readArticle(kv: KVNamespace, slug: string): Promise<KvRead<Article>> {
-	return readRecord(kv, keys.article(slug), Article);
-}
 
 /** The article when this isolate read it in the last few seconds (no I/O), else undefined. */
 export function peekArticle(kv: KVNamespace, slug: string, nowMs: number): Article | undefined {

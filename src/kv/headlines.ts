@@ -1,18 +1,12 @@
 /**
- * @module The headlines index in KV (`headlines`), with a short-lived copy in isolate memory.
- *
- * KV is eventually consistent for about 60 s, so keeping the parsed index for a few seconds
- * adds no staleness a reader could tell, and it saves the KV read and the JSON parse on
- * almost every request. A write made in this isolate replaces the copy at once.
+ * @module The headlines index in KV (`headlines`), read through isolate memory and the data
+ * center's cache (memory.ts, colo-cache.ts). A write made in this isolate replaces the copy at once.
  */
 import { HeadlinesIndex } from "../schemas/article";
 import { forgetArticles } from "./articles";
 import { keys } from "./keys";
-import { MEMORY_TTL_MS, RecordMemory } from "./memory";
+import { RecordMemory } from "./memory";
 import { type KvRead, parseRecord } from "./read";
-
-/** How long an isolate trusts its copy of the index. */
-export const HEADLINES_MEMORY_TTL_MS = MEMORY_TTL_MS;
 
 const memory = new RecordMemory<HeadlinesIndex>(1);
 

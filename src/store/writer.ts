@@ -190,11 +190,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 		});
 	}
 
-	/** Exposed to subclasses/ingest code: lookups on the authoritative table. */
-	protected rowBySlug(slug: string): ArticleRow | undefined {
-		return findBySlug(this.sql, slug);
-	}
-
+	/** Lookups on the authoritative table, for the refresh's ingest. */
 	protected rowByItemKey(itemKey: string): ArticleRow | undefined {
 		return findByItemKey(this.sql, itemKey);
 	}
