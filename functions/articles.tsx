@@ -28,7 +28,7 @@ export const articleRoutes = new Hono<AppEnv>()
 			readHeadlines(c.env.NEWS, now.getTime()),
 		]);
 		if (!article.ok) {
-			if (article.reason === "missing") throw new ApiError(404, "We couldn't find that article.");
+			if (article.error.code === "kv.missing") throw new ApiError(404, "We couldn't find that article.");
 			throw new ApiError(500, "This article is unreadable right now.");
 		}
 		const config = siteConfig(c.env);
@@ -57,7 +57,7 @@ export const articleRoutes = new Hono<AppEnv>()
 		if (!parsed.success) throw new ApiError(400, "invalid slug", [{ path: "slug", message: parsed.issues[0].message }]);
 		const article = await readLiveArticle(c.env.NEWS, slug, now);
 		if (!article.ok) {
-			if (article.reason === "missing") throw new ApiError(404, `no article '${slug}'`);
+			if (article.error.code === "kv.missing") throw new ApiError(404, `no article '${slug}'`);
 			throw new ApiError(500, `stored article '${slug}' is unreadable`);
 		}
 		return c.json(articleJson(article.value, now, siteConfig(c.env).timeZone));

@@ -15,7 +15,7 @@ export const sourceRoutes = new Hono<AppEnv>()
 	/** `{updatedAt, sources: [{id, url, name, section?, lastFetchedAt, lastStatus, lastError, consecutiveFailures, nextDueAt, itemCount, etag, lastModified, …}]}` */
 	.get("/api/sources", async (c) => {
 		const read = await readSources(c.env.NEWS);
-		if (!read.ok) throw new Error(`v1:sources is corrupt: ${read.detail}`);
+		if (!read.ok) throw new Error(`v1:sources is corrupt: ${read.error.detail}`);
 		return c.json(read.value);
 	})
 	/** Replaces the list; answers with the stored record (same shape as GET). */

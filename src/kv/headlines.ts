@@ -20,7 +20,7 @@ export function peekHeadlines(kv: KVNamespace, nowMs: number): HeadlinesIndex | 
 /** The index, from memory when fresh, else one KV read. A missing index is an empty one. */
 export async function readHeadlines(kv: KVNamespace, nowMs: number): Promise<KvRead<HeadlinesIndex>> {
 	const read = await memory.read(kv, keys.headlines, nowMs, (raw) => parseRecord(keys.headlines, raw, HeadlinesIndex));
-	if (read.ok || read.reason !== "missing") return read;
+	if (read.ok || read.error.code !== "kv.missing") return read;
 	// No index yet is an empty site; hold that too, so an empty site costs no read per request either.
 	memory.remember(kv, keys.headlines, EMPTY, nowMs);
 	return { ok: true, value: EMPTY };

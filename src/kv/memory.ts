@@ -7,7 +7,7 @@
  * object is kept, so anything derived from it (rendered pages) stays valid too.
  */
 import { coloRead, coloWrite } from "./colo-cache";
-import type { KvRead } from "./read";
+import { KV_MISSING, type KvRead } from "./read";
 
 /** How long an isolate trusts a copy before asking KV again. */
 export const MEMORY_TTL_MS = 5_000;
@@ -38,7 +38,7 @@ export class RecordMemory<T> {
 		if (fromKv) raw = await kv.get(key, "text");
 		if (raw === null) {
 			this.#entries.delete(key);
-			return { ok: false, reason: "missing" };
+			return KV_MISSING;
 		}
 		if (held && held.kv === kv && held.raw === raw) {
 			held.storedAt = nowMs;

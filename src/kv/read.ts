@@ -1,10 +1,14 @@
 /** @module Reading JSON records back from KV, validated, never cast. */
 import * as v from "valibot";
+import { err, type Result } from "../result";
+import { describeIssue } from "../schemas/issues";
 
-export type KvRead<T> =
-	| { ok: true; value: T }
-	| { ok: false; reason: "missing" }
-	| { ok: false; reason: "corrupt"; detail: string };
+/** Why a KV read gave no value: absent, or present but failing its schema. */
+export type KvReadError = { code: "kv.missing" } | { code: "kv.corrupt"; detail: string };
+
+export type KvRead<T> = Result<T, KvReadError>;
+
+export const KV_MISSING = { ok: false, error: { code: "kv.missing" } } as const satisfies KvRead<never>;
 
 /**
  * Reads `key` and validates it against `schema`. A value that fails is reported as corrupt
@@ -16,7 +20,7 @@ export async function readRecord<S extends v.GenericSchema>(
 	schema: S,
 ): Promise<KvRead<v.InferOutput<S>>> {
 	const raw = await kv.get(key, "text");
-	if (raw === null) return { ok: false, reason: "missing" };
+	if (raw === null) return KV_MISSING;
 	return parseRecord(key, raw, schema);
 }
 
@@ -29,14 +33,11 @@ export function parseRecord<S extends v.GenericSchema>(key: string, raw: string,
 		return corrupt(key, "not JSON");
 	}
 	const parsed = v.safeParse(schema, json);
-	if (!parsed.success) {
-		const first = parsed.issues[0];
-		return corrupt(key, `${v.getDotPath(first) ?? "(root)"}: ${first.message}`);
-	}
+	if (!parsed.success) return corrupt(key, describeIssue(parsed.issues));
 	return { ok: true, value: parsed.output };
 }
 
-function corrupt(key: string, detail: string): { ok: false; reason: "corrupt"; detail: string } {
+function corrupt(key: string, detail: string): KvRead<never> {
 	console.error(JSON.stringify({ event: "kv.corrupt", key, detail }));
-	return { ok: false, reason: "corrupt", detail };
+	return err({ code: "kv.corrupt", detail });
 }

@@ -1,6 +1,6 @@
 /** @module Turning an editor's input into a stored article, and finding a live one for readers. */
 import { readRecentArticle } from "../kv/articles";
-import type { KvRead } from "../kv/read";
+import { KV_MISSING, type KvRead } from "../kv/read";
 import { renderMarkdown } from "../markdown/render";
 import type { Article, ArticleInput } from "../schemas/article";
 import { isPublished } from "./visibility";
@@ -23,6 +23,6 @@ export function composeArticle(slug: string, input: ArticleInput): Article {
  */
 export async function readLiveArticle(kv: KVNamespace, slug: string, now: Date): Promise<KvRead<Article>> {
 	const read = await readRecentArticle(kv, slug, now.getTime());
-	if (read.ok && !isPublished(read.value, now)) return { ok: false, reason: "missing" };
+	if (read.ok && !isPublished(read.value, now)) return KV_MISSING;
 	return read;
 }
