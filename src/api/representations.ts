@@ -1,7 +1,7 @@
 /** @module The JSON shapes the public API returns; ages are computed from the request's `now`. */
 import { ageLabel } from "../age/scale";
+import { articlePath } from "../publishing/paths";
 import type { Article, Headline } from "../schemas/article";
-import { articlePath } from "../views/headline-list";
 
 export type HeadlineJson = {
 	slug: string;

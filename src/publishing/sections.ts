@@ -25,10 +25,6 @@ export function sectionName(section: string): string {
 	return section.charAt(0).toUpperCase() + section.slice(1);
 }
 
-export function sectionPath(slug: string): string {
-	return `/sections/${slug}`;
-}
-
 /**
  * The `limit` most recently active sections of live headlines, in alphabetical order so the
  * masthead doesn't reshuffle with every story.

@@ -3,8 +3,8 @@
  * card tags, `article:*` times, and a schema.org `NewsArticle`. Data only; views/head.tsx renders it.
  */
 
+import { articlePath } from "../publishing/paths";
 import type { Article } from "../schemas/article";
-import { articlePath } from "../views/headline-list";
 import { articleSummary } from "./summary";
 
 export type ShareImage = { url: string; alt: string; width?: number; height?: number };

@@ -1,6 +1,7 @@
 /** @module The Atom 1.0 feed of the latest articles (RFC 4287), built from the headlines index alone. */
+
+import { articlePath } from "../publishing/paths";
 import type { Headline } from "../schemas/article";
-import { articlePath } from "../views/headline-list";
 import { XML_DECLARATION, xmlText } from "./xml";
 
 export type AtomOptions = { origin: string; siteName: string; headlines: Headline[]; updated: string };

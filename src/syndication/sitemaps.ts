@@ -2,9 +2,9 @@
  * @module The sitemaps: every page we want crawled (sitemaps.org 0.9), and the Google News
  * sitemap of articles from the last 48 hours.
  */
-import { type SectionLink, sectionPath } from "../publishing/sections";
+import { articlePath, sectionPath } from "../publishing/paths";
+import type { SectionLink } from "../publishing/sections";
 import type { Headline } from "../schemas/article";
-import { articlePath } from "../views/headline-list";
 import { XML_DECLARATION, xmlText } from "./xml";
 
 /** Google News sitemaps list articles published in the last two days, at most 1,000 of them. */

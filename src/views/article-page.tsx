@@ -1,6 +1,7 @@
 /** @module One article: section, headline, dek, byline with age, lead image, body, bio, disclaimer, source link, and the headlines rail. */
 import type { SiteConfig } from "../config";
-import { type SectionLink, sectionPath, sectionSlug } from "../publishing/sections";
+import { sectionPath } from "../publishing/paths";
+import { type SectionLink, sectionSlug } from "../publishing/sections";
 import type { Article, Headline } from "../schemas/article";
 import type { PageMeta } from "../seo/article";
 import { Age } from "./age";

@@ -1,10 +1,7 @@
 /** @module A list of headlines, each linking to its article with its section, age and a thumbnail when it has a lead image. */
+import { articlePath } from "../publishing/paths";
 import type { Headline } from "../schemas/article";
 import { Age } from "./age";
-
-export function articlePath(slug: string): string {
-	return `/articles/${slug}`;
-}
 
 /**
  * Thumbnails are lazy, decorative (the headline beside them says it all) and drawn in a box

@@ -2,8 +2,8 @@
 
 import { html } from "hono/html";
 import type { Child } from "hono/jsx";
+import { sectionPath } from "../publishing/paths";
 import type { SectionLink } from "../publishing/sections";
-import { sectionPath } from "../publishing/sections";
 import type { PageMeta } from "../seo/article";
 import { MetaTags } from "./head";
 import { AgeScript } from "./scripts";
