@@ -10,11 +10,6 @@ const MEMORY_CAPACITY = 256;
 
 const memory = new RecordMemory<Article>(MEMORY_CAPACITY);
 
-/** The article when this isolate read it in the last few seconds (no I/O), else undefined. */
-export function peekArticle(kv: KVNamespace, slug: string, nowMs: number): Article | undefined {
-	return memory.peek(kv, keys.article(slug), nowMs);
-}
-
 /** The article from memory when read in the last few seconds, else one KV read. */
 export function readRecentArticle(kv: KVNamespace, slug: string, nowMs: number): Promise<KvRead<Article>> {
 	const key = keys.article(slug);
