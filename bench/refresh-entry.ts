@@ -94,7 +94,7 @@ export default {
 			let items = 0;
 			for (let i = 0; i < times; i++) {
 				const result = parseFeed({ body, url: source, contentType, now: new Date(), maxItems: 1000 });
-				items = result.ok ? result.items.length : -1;
+				items = result.ok ? result.value.items.length : -1;
 			}
 			return Response.json({ bytes: body.byteLength, items });
 		}

@@ -101,9 +101,9 @@ function run(dir: string, file: string, entry: ManifestEntry | undefined, expect
 		row.error = `${result.error.code}: ${result.error.detail}`;
 		return row;
 	}
-	row.format = result.format;
-	row.kept = result.items.length;
-	for (const { reason } of result.dropped) {
+	row.format = result.value.format;
+	row.kept = result.value.items.length;
+	for (const { reason } of result.value.dropped) {
 		const kind = reason.startsWith("duplicate key") ? "duplicate key" : reason;
 		row.dropped[kind] = (row.dropped[kind] ?? 0) + 1;
 	}

@@ -5,7 +5,7 @@ import { CHARSET_FIXTURES } from "./fixtures/charsets";
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe("decodeBody", () => {
-	it.each(Object.entries(CHARSET_FIXTURES))("%s", (_name, fixture) => {
+	it.each(Object.entries(CHARSET_FIXTURES))("Should decode the %s fixture to its title", (_name, fixture) => {
 		const { text } = decodeBody(fixture.bytes, "contentType" in fixture ? fixture.contentType : undefined);
 		expect(text).toContain(`<title>${fixture.title}</title>`);
 		expect(text.startsWith("<?xml")).toBe(true);
@@ -26,26 +26,26 @@ describe("decodeBody", () => {
 		["utf8DeclaredLatin1", "utf-8", "utf-8"],
 		["undeclaredCp1252", "windows-1252", "fallback"],
 		["unknownLabel", "windows-1252", "fallback"],
-	] as const)("%s is read as %s (from the %s)", (name, encoding, source) => {
+	] as const)("Should read %s as %s (from the %s)", (name, encoding, source) => {
 		const fixture = CHARSET_FIXTURES[name];
 		const decoded = decodeBody(fixture.bytes, "contentType" in fixture ? fixture.contentType : undefined);
 		expect({ encoding: decoded.encoding, source: decoded.source }).toEqual({ encoding, source });
 	});
 
-	it("ignores a utf-16 prolog on single-byte content", () => {
+	it("Should ignore a utf-16 prolog on single-byte content", () => {
 		const bytes = Uint8Array.from([...utf8('<?xml version="1.0" encoding="utf-16"?><rss>'), 0xe9, ...utf8("</rss>")]);
 		expect(decodeBody(bytes).text).toBe('<?xml version="1.0" encoding="utf-16"?><rss>é</rss>');
 	});
 
-	it("removes characters XML forbids", () => {
+	it("Should remove characters XML forbids", () => {
 		expect(decodeBody(utf8("<a>x\u0000y\u0007z\tw\n</a>")).text).toBe("<a>xyz\tw\n</a>");
 	});
 
-	it("maps C1 controls back to the windows-1252 punctuation they came from", () => {
+	it("Should map C1 controls back to the windows-1252 punctuation they came from", () => {
 		expect(decodeBody(utf8("<d>don\u0092t \u0093quote\u0094</d>")).text).toBe("<d>don\u2019t \u201cquote\u201d</d>");
 	});
 
-	it("never throws on odd input", () => {
+	it("Should never throw on odd input", () => {
 		for (const bytes of [
 			new Uint8Array(),
 			Uint8Array.from([0xff]),

@@ -19,7 +19,7 @@ async function expectWellBehaved(result: FeedParseResult): Promise<void> {
 		expect(result.error.code).not.toBe("parse.internal");
 		return;
 	}
-	for (const item of result.items) {
+	for (const item of result.value.items) {
 		expect(v.safeParse(FeedItem, item).issues).toBeUndefined();
 		expect(await unsafeFindings(item.contentHtml)).toEqual([]);
 	}
@@ -31,14 +31,14 @@ describe("parseFeed", () => {
 		["atom", BLOG_ATOM],
 		["rdf", SCIENCE_RDF],
 		["json", MICRO_JSON],
-	])("detects %s from the content, whatever the content type says", (format, text) => {
+	])("Should detect %s from the content, whatever the content type says", (format, text) => {
 		const result = parseFeed({ body: new TextEncoder().encode(text), url: URL, contentType: "text/plain", now: NOW });
-		expect(result.ok && result.format).toBe(format);
+		expect(result.ok && result.value.format).toBe(format);
 	});
 
-	it.each(Object.entries(CHARSET_FIXTURES))("decodes the %s fixture end to end", (_name, fixture) => {
+	it.each(Object.entries(CHARSET_FIXTURES))("Should decode the %s fixture end to end", (_name, fixture) => {
 		const result = parseBytes(fixture.bytes, "contentType" in fixture ? fixture.contentType : undefined);
-		expect(result.ok && result.items.map((i) => i.title)).toEqual([fixture.title]);
+		expect(result.ok && result.value.items.map((i) => i.title)).toEqual([fixture.title]);
 	});
 
 	it.each([
@@ -47,17 +47,17 @@ describe("parseFeed", () => {
 		["<?xml version='1.0'?><opml version='2.0'></opml>", "parse.unknown_format"],
 		['<rss version="2.0"><channel><item><title>cut', "parse.malformed"],
 		['{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1",', "parse.malformed"],
-	])("fails %j cleanly with %s", (text, code) => {
+	])("Should fail %j cleanly with %s", (text, code) => {
 		const result = parseText(text);
 		expect(!result.ok && result.error.code).toBe(code);
 	});
 
-	it("turns a bug into parse.internal instead of throwing", () => {
+	it("Should turn a bug into parse.internal instead of throwing", () => {
 		const result = parseFeed({ body: null as unknown as Uint8Array, url: URL, now: NOW });
 		expect(!result.ok && result.error.code).toBe("parse.internal");
 	});
 
-	it("reads at most maxItems items", () => {
+	it("Should read at most maxItems items", () => {
 		const items = Array.from(
 			{ length: 30 },
 			(_, i) => `<item><title>${i}</title><link>https://s.example/${i}</link></item>`,
@@ -68,52 +68,52 @@ describe("parseFeed", () => {
 			now: NOW,
 			maxItems: 5,
 		});
-		expect(result.ok && result.items.map((i) => i.title)).toEqual(["0", "1", "2", "3", "4"]);
+		expect(result.ok && result.value.items.map((i) => i.title)).toEqual(["0", "1", "2", "3", "4"]);
 	});
 
-	it("keeps a feed of 100 ordinary items whole", () => {
+	it("Should keep a feed of 100 ordinary items whole", () => {
 		const item = (i: number) =>
 			`<item><title>Story ${i} &amp; more</title><link>https://s.example/${i}</link><guid isPermaLink="false">s-${i}</guid><pubDate>Tue, 05 Mar 2024 09:${String(i % 60).padStart(2, "0")}:00 GMT</pubDate><description><![CDATA[<p>Paragraph ${i} with <a href="/x">a link</a>.</p>]]></description></item>`;
 		const text = `<rss version="2.0"><channel><title>Big</title><link>https://s.example/</link>${Array.from({ length: 100 }, (_, i) => item(i)).join("")}</channel></rss>`;
 		const result = parseText(text);
-		expect(result.ok && [result.items.length, result.dropped.length]).toEqual([100, 0]);
+		expect(result.ok && [result.value.items.length, result.value.dropped.length]).toEqual([100, 0]);
 	});
 });
 
 describe("hostile and broken input", () => {
-	it("does not expand nested DOCTYPE entities (billion laughs)", async () => {
+	it("Should not expand nested DOCTYPE entities (billion laughs)", async () => {
 		const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
 		const doc = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${levels}]><rss version="2.0"><channel><item><title>&lol9;</title><link>https://s.example/1</link></item></channel></rss>`;
 		const result = parseText(doc);
 		await expectWellBehaved(result);
-		expect(result.ok && result.items[0]?.title).toBe("&lol9;");
+		expect(result.ok && result.value.items[0]?.title).toBe("&lol9;");
 	});
 
-	it("bounds many references to one internal entity", async () => {
+	it("Should bound many references to one internal entity", async () => {
 		const doc = `<!DOCTYPE rss [<!ENTITY big "${"x".repeat(1000)}">]><rss version="2.0"><channel><item><title>t</title><link>https://s.example/1</link><description>${"&big;".repeat(5000)}</description></item></channel></rss>`;
 		const result = parseText(doc);
 		await expectWellBehaved(result);
-		expect(result.ok && result.items[0]?.contentHtml.length).toBeLessThan(300 * 1024);
+		expect(result.ok && result.value.items[0]?.contentHtml.length).toBeLessThan(300 * 1024);
 	});
 
-	it("survives deeply nested XML", async () => {
+	it("Should survive deeply nested XML", async () => {
 		const doc = `<rss version="2.0"><channel><item><title>t</title><link>https://s.example/1</link>${"<x>".repeat(20000)}${"</x>".repeat(20000)}</item></channel></rss>`;
 		await expectWellBehaved(parseText(doc));
 	});
 
-	it("survives deeply nested HTML in content", async () => {
+	it("Should survive deeply nested HTML in content", async () => {
 		const html = `${"<div><b>".repeat(5000)}deep${"</b></div>".repeat(5000)}`;
 		const doc = `<rss version="2.0"><channel><item><title>t</title><link>https://s.example/1</link><description><![CDATA[${html}]]></description></item></channel></rss>`;
 		const result = parseText(doc);
 		await expectWellBehaved(result);
-		expect(result.ok && result.items[0]?.contentHtml).toContain("deep");
+		expect(result.ok && result.value.items[0]?.contentHtml).toContain("deep");
 	});
 
-	it("survives deeply nested JSON", async () => {
+	it("Should survive deeply nested JSON", async () => {
 		await expectWellBehaved(parseText(`{"items":${"[".repeat(5000)}${"]".repeat(5000)}}`));
 	});
 
-	it("never throws on binary garbage", async () => {
+	it("Should never throw on binary garbage", async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => {
 				await expectWellBehaved(parseBytes(bytes));
@@ -122,7 +122,7 @@ describe("hostile and broken input", () => {
 		);
 	});
 
-	it("never throws on truncated feeds", async () => {
+	it("Should never throw on truncated feeds", async () => {
 		const feeds = [NEWS_RSS, BLOG_ATOM, SCIENCE_RDF, MICRO_JSON].map((t) => new TextEncoder().encode(t));
 		await fc.assert(
 			fc.asyncProperty(fc.constantFrom(...feeds), fc.nat(), async (bytes, cut) => {
@@ -132,7 +132,7 @@ describe("hostile and broken input", () => {
 		);
 	});
 
-	it("never throws on mutated feeds, and never lets injected markup through", async () => {
+	it("Should never throw on mutated feeds, and never let injected markup through", async () => {
 		const injections = [
 			"<script>alert(1)</script>",
 			"<![CDATA[<img src=x onerror=alert(1)>]]>",

@@ -1,24 +1,26 @@
 /**
  * @module The fetch-free feed pipeline: bytes → text (charset) → format-specific document (feedsmith) →
- * normalized, sanitized FeedItems. Synchronous, and never throws: every failure is a value.
+ * normalized, sanitized FeedItems. Synchronous, and never throws: every failure is a `parse.*` value.
  */
+import { err, ok, type Result } from "../result";
 import type { FeedItem } from "../schemas/feed-item";
 import { decodeBody } from "./decode";
 import { normalize } from "./normalize";
-import { type FeedFormat, failure, type ParseFailure, parseDocument } from "./parse";
+import { type FeedFormat, parseDocument } from "./parse";
+import { type ParseError, parseError } from "./parse/errors";
 
-export type { FeedFormat, ParseFailure } from "./parse";
+export type { FeedFormat, ParseError, ParseErrorCode } from "./parse";
 
-export type FeedParseResult =
-	| {
-			ok: true;
-			format: FeedFormat;
-			title?: string;
-			link?: string;
-			items: FeedItem[];
-			dropped: { index: number; reason: string }[];
-	  }
-	| { ok: false; error: ParseFailure };
+/** A feed read end to end: its items, and each item it had to drop with the reason. */
+export type ParsedFeed = {
+	format: FeedFormat;
+	title?: string;
+	link?: string;
+	items: FeedItem[];
+	dropped: { index: number; reason: string }[];
+};
+
+export type FeedParseResult = Result<ParsedFeed, ParseError>;
 
 /** Items read when the caller sets no limit: enough for any news feed, bounded for the CPU budget. */
 export const DEFAULT_MAX_ITEMS = 200;
@@ -34,15 +36,16 @@ export function parseFeed(input: {
 }): FeedParseResult {
 	try {
 		if (input.body.byteLength > MAX_BODY_BYTES) {
-			return { ok: false, error: failure("parse.too_large", `${input.body.byteLength} bytes`) };
+			return err(parseError("parse.too_large", `${input.body.byteLength} bytes`));
 		}
 		const { text } = decodeBody(input.body, input.contentType);
 		const doc = parseDocument(text, Math.max(0, input.maxItems ?? DEFAULT_MAX_ITEMS));
-		if ("stage" in doc) return { ok: false, error: doc };
-		const { title, link, items, dropped } = normalize(doc, input.url, input.now);
-		return { ok: true, format: doc.format, ...(title && { title }), ...(link && { link }), items, dropped };
+		if (!doc.ok) return doc;
+		const { title, link, items, dropped } = normalize(doc.value, input.url, input.now);
+		return ok({ format: doc.value.format, ...(title && { title }), ...(link && { link }), items, dropped });
 	} catch (error) {
+		// Only a bug gets here; one feed's bug must not fail the run, so it becomes this feed's failure.
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-		return { ok: false, error: failure("parse.internal", detail) };
+		return err(parseError("parse.internal", detail));
 	}
 }

@@ -152,8 +152,8 @@ async function refreshSource(source: PlannedSource, run: RunContext): Promise<So
 		...base,
 		kind: "fetched",
 		status: fetched.status,
-		items: parsed.items,
-		dropped: parsed.dropped.length,
+		items: parsed.value.items,
+		dropped: parsed.value.dropped.length,
 		validators: fetched.validators,
 		maxAgeSeconds: fetched.maxAgeSeconds,
 	};

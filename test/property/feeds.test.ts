@@ -66,7 +66,7 @@ describe("parseFeed properties", () => {
 			fc.asyncProperty(feedBody, contentType, async (body, type) => {
 				const result = parseFeed({ body, url: FEED_URL, contentType: type, now: NOW });
 				if (!result.ok) return;
-				for (const item of result.items) {
+				for (const item of result.value.items) {
 					expect(v.is(FeedItem, item), JSON.stringify(item).slice(0, 300)).toBe(true);
 					expect(["http:", "https:"]).toContain(new URL(item.link).protocol);
 					if (item.image) expect(new URL(item.image.url).protocol).toBe("https:");
@@ -87,8 +87,8 @@ describe("parseFeed properties", () => {
 				const result = parseFeed({ body: new TextEncoder().encode(feed.text), url: FEED_URL, now: NOW });
 				expect(result.ok, result.ok ? "" : result.error.detail).toBe(true);
 				if (!result.ok) return;
-				expect(result.format).toBe(feed.format);
-				expect(result.items.length + result.dropped.length).toBeLessThanOrEqual(feed.items.length);
+				expect(result.value.format).toBe(feed.format);
+				expect(result.value.items.length + result.value.dropped.length).toBeLessThanOrEqual(feed.items.length);
 			}),
 			{ numRuns: RUNS, seed: SEED },
 		);

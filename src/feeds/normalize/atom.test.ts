@@ -11,9 +11,12 @@ adapterContract("atom", {
 		blog: BLOG_ATOM,
 		minimal: atom('<entry><id>urn:1</id><title>Hi</title><link href="https://site.example/hi"/></entry>'),
 	},
-	untitled: atom(
-		'<entry><id>urn:1</id><link href="https://site.example/n"/><summary>Only a summary to go on.</summary></entry>',
-	),
+	untitled: {
+		feed: atom(
+			'<entry><id>urn:1</id><link href="https://site.example/n"/><summary>Only a summary to go on.</summary></entry>',
+		),
+		title: "Only a summary to go on.",
+	},
 });
 
 describe("atom fields", () => {
@@ -26,7 +29,7 @@ describe("atom fields", () => {
 			"Example Atom",
 		],
 		["type=html decodes entities twice", '<title type="html">AT&amp;amp;T</title>', "AT&T"],
-	])("title: %s", (_case, xml, title) => {
+	])("Should read the title (%s)", (_case, xml, title) => {
 		expect(one(`${xml}<link href="https://site.example/x"/>`)?.title).toBe(title);
 	});
 
@@ -43,22 +46,22 @@ describe("atom fields", () => {
 			"https://site.example/a",
 		],
 		["relative links resolve against the feed's link", '<link href="posts/1"/>', "https://site.example/posts/1"],
-	])("link: %s", (_case, xml, link) => {
+	])("Should read the link (%s)", (_case, xml, link) => {
 		expect(one(xml)?.link).toBe(link);
 	});
 
-	it("uses an id that is a URL when no link is given", () => {
+	it("Should use an id that is a URL when no link is given", () => {
 		const item = parseOk(atom("<entry><id>https://site.example/by-id</id><title>x</title></entry>")).items[0];
 		expect(item?.link).toBe("https://site.example/by-id");
 	});
 
-	it("drops an entry with neither link nor URL id", () => {
+	it("Should drop an entry with neither link nor URL id", () => {
 		expect(parseOk(atom("<entry><id>urn:x</id><title>x</title></entry>")).dropped).toEqual([
 			{ index: 0, reason: "no usable link" },
 		]);
 	});
 
-	it("applies nested xml:base to links and content", () => {
+	it("Should apply nested xml:base to links and content", () => {
 		const doc = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.example/one/"><id>f</id>
 			<entry xml:base="two/"><id>e</id><title>x</title><link href="page"/>
 			<content type="html" xml:base="three/">&lt;a href="deep"&gt;d&lt;/a&gt;</content></entry></feed>`;
@@ -67,7 +70,7 @@ describe("atom fields", () => {
 		expect(item?.contentHtml).toBe('<a href="https://a.example/one/two/three/deep" rel="noopener nofollow">d</a>');
 	});
 
-	it("takes the published date, else updated, and keeps a later updated", () => {
+	it("Should take the published date, else updated, and keep a later updated", () => {
 		const both = one(
 			'<link href="https://site.example/x"/><published>2024-03-01T00:00:00Z</published><updated>2024-03-02T00:00:00Z</updated>',
 		);
@@ -80,7 +83,7 @@ describe("atom fields", () => {
 		expect([updatedOnly?.publishedAt, updatedOnly?.updatedAt]).toEqual(["2024-03-02T00:00:00.000Z", undefined]);
 	});
 
-	it("inherits the feed's author (RFC 4287 §4.2.1)", () => {
+	it("Should inherit the feed's author (RFC 4287 §4.2.1)", () => {
 		const head = "<title>T</title><id>urn:t</id><author><name>Feed Author</name></author>";
 		expect(one('<link href="https://site.example/x"/>', head)?.author).toBe("Feed Author");
 		expect(one('<link href="https://site.example/x"/><author><name>Own</name></author>', head)?.author).toBe("Own");
@@ -99,18 +102,18 @@ describe("atom fields", () => {
 			"<media:group><media:description>A video about birds.</media:description></media:group>",
 			"<p>A video about birds.</p>",
 		],
-	])("content: %s", (_case, xml, html) => {
+	])("Should read the content (%s)", (_case, xml, html) => {
 		expect(one(`<link href="https://site.example/x"/>${xml}`)?.contentHtml).toBe(html);
 	});
 
-	it("picks a media:group thumbnail as the image", () => {
+	it("Should pick a media:group thumbnail as the image", () => {
 		const item = one(
 			'<link href="https://site.example/x"/><media:group><media:title>Clip</media:title><media:thumbnail url="https://i.example/t.jpg" width="480" height="360"/></media:group>',
 		);
 		expect(item?.image).toEqual({ url: "https://i.example/t.jpg", alt: "Clip", width: 480, height: 360 });
 	});
 
-	it("reads the realistic feed the way a reader would", () => {
+	it("Should read the realistic feed the way a reader would", () => {
 		const result = parseOk(BLOG_ATOM, "https://blog.example/atom.xml");
 		expect([result.title, result.link]).toEqual(["Notes & Sketches", "https://blog.example/"]);
 		expect(result.items.map((i) => [i.title, i.link, i.author])).toEqual([

@@ -1,5 +1,6 @@
 /** @module Draft to FeedItem: the rules every format shares (key, title fallback, dates, sanitizing, image). */
 import * as v from "valibot";
+import { err, ok, type Result } from "../../result";
 import { htmlToText, sanitizeHtml } from "../../sanitize/html";
 import {
 	FEED_ITEM_ALT_MAX,
@@ -9,6 +10,7 @@ import {
 	FEED_ITEM_TITLE_MAX,
 	FeedItem,
 } from "../../schemas/feed-item";
+import { describeIssue } from "../../schemas/issues";
 import type { Draft, ImageCandidate } from "./draft";
 import { collapse, truncateAtWord } from "./text";
 import { timestamps } from "./timestamps";
@@ -16,11 +18,12 @@ import { timestamps } from "./timestamps";
 /** A title made from the text is a headline, not the first paragraph. */
 const DERIVED_TITLE_MAX = 120;
 
-export type Built = { item: FeedItem } | { reason: string };
+/** The item, or why it was dropped (a sentence for the feed's `dropped` list, not a code: the feed still parsed). */
+export type Built = Result<FeedItem, string>;
 
 export function buildItem(draft: Draft, now: Date): Built {
 	const link = draft.link;
-	if (link === undefined) return { reason: "no usable link" };
+	if (link === undefined) return err("no usable link");
 	const contentHtml = sanitizeHtml(draft.contentHtml ?? draft.summaryHtml ?? "", draft.contentBase).trim();
 	const summaryText = draft.summaryHtml === undefined ? "" : htmlToText(draft.summaryHtml);
 	const item: FeedItem = {
@@ -36,8 +39,8 @@ export function buildItem(draft: Draft, now: Date): Built {
 	const image = itemImage(draft.images);
 	if (image !== undefined) item.image = image;
 	const checked = v.safeParse(FeedItem, item);
-	if (!checked.success) return { reason: `invalid: ${describeIssue(checked.issues[0])}` };
-	return { item: checked.output };
+	if (!checked.success) return err(`invalid: ${describeIssue(checked.issues)}`);
+	return ok(checked.output);
 }
 
 /** The guid/id, trimmed, when it fits; otherwise the link (itself at most 2048 characters by schema). */
@@ -78,10 +81,4 @@ function itemImage(candidates: readonly ImageCandidate[]): FeedItem["image"] {
 
 function isDimension(n: number | undefined): n is number {
 	return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 10000;
-}
-
-function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
-	if (issue === undefined) return "unknown";
-	const path = issue.path?.map((p) => String(p.key)).join(".") ?? "item";
-	return `${path}: ${issue.message}`;
 }

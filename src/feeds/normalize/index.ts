@@ -1,4 +1,5 @@
 /** @module A parsed document to FeedItems: the format's adapter, then the shared build, validation and de-duplication. */
+import { err } from "../../result";
 import type { FeedItem } from "../../schemas/feed-item";
 import type { ParsedDocument } from "../parse";
 import { adaptAtom } from "./atom";
@@ -23,11 +24,11 @@ export function normalize(doc: ParsedDocument, feedUrl: string, now: Date): Norm
 	const keys = new Set<string>();
 	adapted.drafts.forEach((draft, index) => {
 		const built = safeBuild(draft, now);
-		if ("reason" in built) result.dropped.push({ index, reason: built.reason });
-		else if (keys.has(built.item.key)) result.dropped.push({ index, reason: `duplicate key ${built.item.key}` });
+		if (!built.ok) result.dropped.push({ index, reason: built.error });
+		else if (keys.has(built.value.key)) result.dropped.push({ index, reason: `duplicate key ${built.value.key}` });
 		else {
-			keys.add(built.item.key);
-			result.items.push(built.item);
+			keys.add(built.value.key);
+			result.items.push(built.value);
 		}
 	});
 	return result;
@@ -38,7 +39,7 @@ function safeBuild(draft: Draft, now: Date): Built {
 	try {
 		return buildItem(draft, now);
 	} catch (error) {
-		return { reason: `internal: ${error instanceof Error ? error.message : String(error)}` };
+		return err(`internal: ${error instanceof Error ? error.message : String(error)}`);
 	}
 }
 

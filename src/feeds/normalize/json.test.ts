@@ -14,7 +14,10 @@ const one = (item: object, extra?: object) => parseOk(json([{ id: "1", ...item }
 
 adapterContract("json", {
 	feeds: { micro: MICRO_JSON, minimal: json([{ id: "1", url: "https://site.example/1", title: "Hi" }]) },
-	untitled: json([{ id: "1", url: "https://site.example/1", content_text: "Only text here." }]),
+	untitled: {
+		feed: json([{ id: "1", url: "https://site.example/1", content_text: "Only text here." }]),
+		title: "Only text here.",
+	},
 });
 
 describe("json fields", () => {
@@ -27,26 +30,26 @@ describe("json fields", () => {
 			{ url: "https://site.example/a", external_url: "https://else.example/" },
 			"https://site.example/a",
 		],
-	])("link: %s", (_case, item, link) => {
+	])("Should read the link (%s)", (_case, item, link) => {
 		expect(one({ title: "x", ...item })?.link).toBe(link);
 	});
 
-	it("keeps the title as plain text", () => {
+	it("Should keep the title as plain text", () => {
 		expect(one({ title: "Less <than> & more", url: "https://site.example/a" })?.title).toBe("Less <than> & more");
 	});
 
-	it("turns content_text into escaped paragraphs", () => {
+	it("Should turn content_text into escaped paragraphs", () => {
 		expect(one({ url: "https://site.example/a", content_text: "a < b\n\nc" })?.contentHtml).toBe(
 			"<p>a &lt; b</p><p>c</p>",
 		);
 	});
 
-	it("prefers content_html and sanitizes it", () => {
+	it("Should prefer content_html and sanitize it", () => {
 		const item = one({ url: "https://site.example/a", content_html: "<p onclick=x>hi</p>", content_text: "hi" });
 		expect(item?.contentHtml).toBe("<p>hi</p>");
 	});
 
-	it("uses item authors, else the feed's (JSON Feed 1.1), else the 1.0 author", () => {
+	it("Should use item authors, else the feed's (JSON Feed 1.1), else the 1.0 author", () => {
 		expect(
 			one({ url: "https://site.example/a", authors: [{ name: "Item" }] }, { authors: [{ name: "Feed" }] })?.author,
 		).toBe("Item");
@@ -54,11 +57,11 @@ describe("json fields", () => {
 		expect(one({ url: "https://site.example/a" }, { author: { name: "Legacy" } })?.author).toBe("Legacy");
 	});
 
-	it("coerces a numeric id to a string key", () => {
+	it("Should coerce a numeric id to a string key", () => {
 		expect(one({ id: 42, url: "https://site.example/a" })?.key).toBe("42");
 	});
 
-	it("reads the realistic feed the way a reader would", () => {
+	it("Should read the realistic feed the way a reader would", () => {
 		const result = parseOk(MICRO_JSON, "https://pat.example/feed.json");
 		expect([result.title, result.link]).toEqual(["Pat's Microblog", "https://pat.example/"]);
 		expect(result.items.map((i) => [i.key, i.title, i.link, i.author, i.dated])).toEqual([

@@ -10,23 +10,26 @@ adapterContract("rdf", {
 		science: SCIENCE_RDF,
 		minimal: rdf('<item rdf:about="urn:1"><title>Hi</title><link>https://site.example/hi</link></item>'),
 	},
-	untitled: rdf('<item rdf:about="https://site.example/n"><description>Only a description.</description></item>'),
+	untitled: {
+		feed: rdf('<item rdf:about="https://site.example/n"><description>Only a description.</description></item>'),
+		title: "Only a description.",
+	},
 });
 
 describe("rdf fields", () => {
-	it("keys items by rdf:about and falls back to it as the link", () => {
+	it("Should key items by rdf:about and fall back to it as the link", () => {
 		const [item] = parseOk(rdf('<item rdf:about="https://site.example/about"><title>x</title></item>')).items;
 		expect([item?.key, item?.link]).toEqual(["https://site.example/about", "https://site.example/about"]);
 	});
 
-	it("reads the RSS namespace bound to a prefix", () => {
+	it("Should read the RSS namespace bound to a prefix", () => {
 		const doc = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/">
 			<rss:channel rdf:about="https://site.example/"><rss:title>T</rss:title></rss:channel>
 			<rss:item rdf:about="https://site.example/1"><rss:title>Prefixed</rss:title><rss:link>https://site.example/1</rss:link></rss:item></rdf:RDF>`;
 		expect(parseOk(doc).items.map((i) => i.title)).toEqual(["Prefixed"]);
 	});
 
-	it("reads the realistic feed the way a reader would", () => {
+	it("Should read the realistic feed the way a reader would", () => {
 		const result = parseOk(SCIENCE_RDF, "https://science.example/rss");
 		expect(result.title).toBe("Science Notes");
 		expect(result.items.map((i) => [i.title, i.link, i.author, i.publishedAt])).toEqual([

@@ -11,7 +11,10 @@ adapterContract("rss", {
 		news: NEWS_RSS,
 		minimal: rss("<item><title>Hi</title><link>https://site.example/hi</link></item>"),
 	},
-	untitled: rss("<item><link>https://site.example/n</link><description>Only a description here.</description></item>"),
+	untitled: {
+		feed: rss("<item><link>https://site.example/n</link><description>Only a description here.</description></item>"),
+		title: "Only a description here.",
+	},
 });
 
 describe("rss fields", () => {
@@ -23,7 +26,7 @@ describe("rss fields", () => {
 		["numeric references", "<title>&#8220;Quoted&#x201D;</title>", "“Quoted”"],
 		["collapsed whitespace", "<title>\n  Two\n\tlines  </title>", "Two lines"],
 		["dc:title when no title", "<dc:title>From Dublin Core</dc:title>", "From Dublin Core"],
-	])("title: %s", (_case, xml, title) => {
+	])("Should read the title (%s)", (_case, xml, title) => {
 		expect(one(`${xml}<link>https://site.example/x</link>`)?.title).toBe(title);
 	});
 
@@ -38,16 +41,16 @@ describe("rss fields", () => {
 		["permalink guid without link", "<guid>https://site.example/g</guid>", "https://site.example/g"],
 		["decoded ampersands", "<link>https://site.example/?a=1&amp;b=2</link>", "https://site.example/?a=1&b=2"],
 		["whitespace around the link", "<link>\n  https://site.example/ws  \n</link>", "https://site.example/ws"],
-	])("link: %s", (_case, xml, link) => {
+	])("Should read the link (%s)", (_case, xml, link) => {
 		expect(one(xml)?.link).toBe(link);
 	});
 
-	it("resolves against xml:base before the channel link", () => {
+	it("Should resolve against xml:base before the channel link", () => {
 		const doc = `<rss version="2.0" xml:base="https://base.example/dir/"><channel><link>https://site.example/</link><item><title>x</title><link>page</link></item></channel></rss>`;
 		expect(parseOk(doc).items[0]?.link).toBe("https://base.example/dir/page");
 	});
 
-	it("resolves against the feed URL when the channel has no link", () => {
+	it("Should resolve against the feed URL when the channel has no link", () => {
 		const doc = `<rss version="2.0"><channel><item><title>x</title><link>../up</link></item></channel></rss>`;
 		expect(parseOk(doc, "https://feeds.example/a/b/rss.xml").items[0]?.link).toBe("https://feeds.example/a/up");
 	});
@@ -56,7 +59,7 @@ describe("rss fields", () => {
 		["guid isPermaLink=false is never the link", '<guid isPermaLink="false">https://site.example/g</guid>'],
 		["a non-URL guid is not a link", "<guid>item-42</guid>"],
 		["javascript: links are not links", "<link>javascript:alert(1)</link>"],
-	])("drops the item: %s", (_case, xml) => {
+	])("Should drop the item (%s)", (_case, xml) => {
 		const result = parseOk(rss(`<item><title>x</title>${xml}</item>`));
 		expect(result.items).toEqual([]);
 		expect(result.dropped).toEqual([{ index: 0, reason: "no usable link" }]);
@@ -65,11 +68,11 @@ describe("rss fields", () => {
 	it.each([
 		["guid", "<guid isPermaLink='false'>id-1</guid><link>https://site.example/a</link>", "id-1"],
 		["link when no guid", "<link>https://site.example/a</link>", "https://site.example/a"],
-	])("key: %s", (_case, xml, key) => {
+	])("Should read the key (%s)", (_case, xml, key) => {
 		expect(one(xml)?.key).toBe(key);
 	});
 
-	it("drops a later item with a duplicate key", () => {
+	it("Should drop a later item with a duplicate key", () => {
 		const item = "<item><title>x</title><guid>https://site.example/same</guid></item>";
 		expect(parseOk(rss(item + item)).dropped).toEqual([
 			{ index: 1, reason: "duplicate key https://site.example/same" },
@@ -94,7 +97,7 @@ describe("rss fields", () => {
 			"2024-03-06T12:00:00.000Z",
 			false,
 		],
-	])("date: %s", (_case, xml, publishedAt, dated) => {
+	])("Should read the date (%s)", (_case, xml, publishedAt, dated) => {
 		const item = one(`<title>x</title><link>https://site.example/d</link>${xml}`);
 		expect({ publishedAt: item?.publishedAt, dated: item?.dated }).toEqual({ publishedAt, dated });
 	});
@@ -104,11 +107,11 @@ describe("rss fields", () => {
 		["several dc:creator", "<dc:creator>A</dc:creator><dc:creator>B</dc:creator>", "A, B"],
 		["author with email", "<author>desk@site.example (City Desk)</author>", "City Desk"],
 		["a bare email is not a name", "<author>desk@site.example</author>", undefined],
-	])("author: %s", (_case, xml, author) => {
+	])("Should read the author (%s)", (_case, xml, author) => {
 		expect(one(`<title>x</title><link>https://site.example/a</link>${xml}`)?.author).toBe(author);
 	});
 
-	it("uses content:encoded as the body and the description as the summary", () => {
+	it("Should use content:encoded as the body and the description as the summary", () => {
 		const item = one(
 			"<title>x</title><link>https://site.example/a</link><description>&lt;p&gt;Short&lt;/p&gt;</description><content:encoded><![CDATA[<p>Long <a href='/more'>more</a></p>]]></content:encoded>",
 		);
@@ -116,14 +119,14 @@ describe("rss fields", () => {
 		expect(item?.contentHtml).toBe('<p>Long <a href="https://site.example/more" rel="noopener nofollow">more</a></p>');
 	});
 
-	it("uses the description as the body when there is no content:encoded", () => {
+	it("Should use the description as the body when there is no content:encoded", () => {
 		const item = one(
 			"<title>x</title><link>https://site.example/a</link><description><p>Naked <b>markup</b></p></description>",
 		);
 		expect(item?.contentHtml).toBe("<p>Naked <b>markup</b></p>");
 	});
 
-	it("truncates a long summary at a word boundary", () => {
+	it("Should truncate a long summary at a word boundary", () => {
 		const item = one(
 			`<title>x</title><link>https://site.example/a</link><description>${"word ".repeat(100)}</description>`,
 		);
@@ -167,11 +170,11 @@ describe("rss fields", () => {
 			'<enclosure url="https://i.example/a.mp3" type="audio/mpeg" length="1"/>',
 			undefined,
 		],
-	])("image: %s", (_case, xml, image) => {
+	])("Should read the image (%s)", (_case, xml, image) => {
 		expect(one(`<title>x</title><link>https://site.example/a</link>${xml}`)?.image).toEqual(image);
 	});
 
-	it("reads the realistic feed the way a reader would", () => {
+	it("Should read the realistic feed the way a reader would", () => {
 		const result = parseOk(NEWS_RSS, "https://daily.example/rss");
 		expect(result.title).toBe("The Daily Wire & Co.");
 		expect(result.link).toBe("https://daily.example/");

@@ -1,13 +1,13 @@
 /**
  * @module Text to a format-specific document: detect the format from the content, then let feedsmith
- * parse it. Failures are values; only a bug throws.
+ * parse it. Failures are `parse.*` values; only a bug throws.
  */
 import {
 	type AtomFeed,
 	DetectError,
 	type JsonFeed,
+	ParseError as LibraryParseError,
 	MalformedError,
-	ParseError,
 	parseAtomFeed,
 	parseJsonFeed,
 	parseRdfFeed,
@@ -15,11 +15,14 @@ import {
 	type RdfFeed,
 	type RssFeed,
 } from "feedsmith";
+import { err, ok, type Result } from "../../result";
 import { removeDoctype } from "./doctype";
+import { type ParseError, parseError } from "./errors";
 import { sniff } from "./sniff";
 
+export type { ParseError, ParseErrorCode } from "./errors";
+
 export type FeedFormat = "rss" | "atom" | "rdf" | "json";
-export type ParseFailure = { stage: "parse"; code: string; detail: string };
 
 export type ParsedDocument =
 	| { format: "rss"; feed: RssFeed.Feed<string> }
@@ -29,12 +32,12 @@ export type ParsedDocument =
 
 const XML_ROOTS: Readonly<Record<string, Exclude<FeedFormat, "json">>> = { rss: "rss", feed: "atom", rdf: "rdf" };
 
-export function failure(code: string, detail: string): ParseFailure {
-	return { stage: "parse", code, detail };
-}
+type Parsed = Result<ParsedDocument, ParseError>;
+
+const fail = (code: ParseError["code"], detail: string): Parsed => err(parseError(code, detail));
 
 /** Parse decoded text; `maxItems` bounds the work feedsmith does on long feeds. */
-export function parseDocument(text: string, maxItems?: number): ParsedDocument | ParseFailure {
+export function parseDocument(text: string, maxItems?: number): Parsed {
 	const start = junkBeforeDeclaration(text);
 	return start === 0 ? parseFrom(text, maxItems) : parseFrom(text.slice(start), maxItems);
 }
@@ -57,55 +60,54 @@ function junkBeforeDeclaration(text: string): number {
 	return declaration === -1 ? 0 : declaration;
 }
 
-function parseFrom(text: string, maxItems?: number): ParsedDocument | ParseFailure {
+function parseFrom(text: string, maxItems?: number): Parsed {
 	const sniffed = sniff(text);
 	switch (sniffed.kind) {
 		case "empty":
-			return failure("parse.empty", "the body is empty");
+			return fail("parse.empty", "the body is empty");
 		case "html":
-			return failure("parse.not_a_feed", "an HTML page, not a feed");
+			return fail("parse.not_a_feed", "an HTML page, not a feed");
 		case "unknown":
-			return failure("parse.unknown_format", sniffed.detail);
+			return fail("parse.unknown_format", sniffed.detail);
 		case "json":
 			return parseJson(text, maxItems);
 		case "xml": {
 			const format = Object.hasOwn(XML_ROOTS, sniffed.root) ? XML_ROOTS[sniffed.root] : undefined;
-			if (format === undefined) return failure("parse.unknown_format", `root element <${sniffed.root}>`);
+			if (format === undefined) return fail("parse.unknown_format", `root element <${sniffed.root}>`);
 			return parseXml(format, repairTail(removeDoctype(text)), maxItems);
 		}
 	}
 }
 
-function parseXml(format: Exclude<FeedFormat, "json">, text: string, maxItems?: number): ParsedDocument | ParseFailure {
+function parseXml(format: Exclude<FeedFormat, "json">, text: string, maxItems?: number): Parsed {
 	// The XML parser forgives unclosed elements at EOF; a truncated download must not pass for a short feed.
-	if (!closesRoot(text, format)) return failure("parse.malformed", "the document ends before its root element closes");
+	if (!closesRoot(text, format)) return fail("parse.malformed", "the document ends before its root element closes");
 	try {
-		if (format === "rss") return { format, feed: parseRssFeed(text, { maxItems }) };
-		if (format === "atom") return { format, feed: parseAtomFeed(text, { maxItems }) };
-		return { format, feed: parseRdfFeed(text, { maxItems }) };
+		if (format === "rss") return ok({ format, feed: parseRssFeed(text, { maxItems }) });
+		if (format === "atom") return ok({ format, feed: parseAtomFeed(text, { maxItems }) });
+		return ok({ format, feed: parseRdfFeed(text, { maxItems }) });
 	} catch (error) {
-		if (error instanceof MalformedError) return failure("parse.malformed", causeOf(error));
-		if (!(error instanceof DetectError || error instanceof ParseError)) throw error;
+		if (error instanceof MalformedError) return fail("parse.malformed", causeOf(error));
+		if (!(error instanceof DetectError || error instanceof LibraryParseError)) throw error;
 		// feedsmith found no channel/entries. A complete document (its root closed) is an empty feed.
-		if (!closesRoot(text, format))
-			return failure("parse.malformed", "the document ends before its root element closes");
-		return { format, feed: {} } as ParsedDocument;
+		if (!closesRoot(text, format)) return fail("parse.malformed", "the document ends before its root element closes");
+		return ok({ format, feed: {} } as ParsedDocument);
 	}
 }
 
-function parseJson(text: string, maxItems?: number): ParsedDocument | ParseFailure {
+function parseJson(text: string, maxItems?: number): Parsed {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		return failure("parse.malformed", error instanceof Error ? error.message : "invalid JSON");
+		return fail("parse.malformed", error instanceof Error ? error.message : "invalid JSON");
 	}
-	if (!isJsonFeed(json)) return failure("parse.unknown_format", "JSON, but not a JSON Feed");
+	if (!isJsonFeed(json)) return fail("parse.unknown_format", "JSON, but not a JSON Feed");
 	try {
-		return { format: "json", feed: parseJsonFeed(json, { maxItems }) };
+		return ok({ format: "json", feed: parseJsonFeed(json, { maxItems }) });
 	} catch (error) {
-		if (error instanceof DetectError || error instanceof ParseError) {
-			return failure("parse.unknown_format", "JSON, but not a JSON Feed");
+		if (error instanceof DetectError || error instanceof LibraryParseError) {
+			return fail("parse.unknown_format", "JSON, but not a JSON Feed");
 		}
 		throw error;
 	}

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ParsedDocument, type ParseFailure, parseDocument } from "./index";
+import { parseDocument } from "./index";
 import { sniff } from "./sniff";
-
-const isFailure = (r: ParsedDocument | ParseFailure): r is ParseFailure => "stage" in r;
 
 describe("sniff", () => {
 	it.each([
@@ -12,7 +10,7 @@ describe("sniff", () => {
 		["<!DOCTYPE html><html><body>x</body></html>", "html"],
 		["<html lang=en>", "html"],
 		["hello", "unknown"],
-	])("%j is %s", (text, kind) => {
+	])("Should sniff %j as %s", (text, kind) => {
 		expect(sniff(text).kind).toBe(kind);
 	});
 
@@ -23,7 +21,7 @@ describe("sniff", () => {
 		['<!DOCTYPE rss [<!ENTITY x "a>b">]><rss>', "rss"],
 		['<atom:feed xmlns:atom="http://www.w3.org/2005/Atom">', "feed"],
 		["<opml>", "opml"],
-	])("finds the root of %j", (text, root) => {
+	])("Should find the root of %j", (text, root) => {
 		expect(sniff(text)).toEqual({ kind: "xml", root });
 	});
 });
@@ -38,9 +36,9 @@ describe("parseDocument", () => {
 		['{"version": "https://jsonfeed.org/version/1", "items": [', "parse.malformed"],
 		['<rss version="2.0"><channel><item><title><![CDATA[cut', "parse.malformed"],
 		['<rss version="2.0"><channel><item><title>x</title></item>', "parse.malformed"],
-	])("%j fails with %s", (text, code) => {
+	])("Should fail %j with %s", (text, code) => {
 		const result = parseDocument(text);
-		expect(isFailure(result) && result.code).toBe(code);
+		expect(!result.ok && result.error.code).toBe(code);
 	});
 
 	it.each([
@@ -51,35 +49,35 @@ describe("parseDocument", () => {
 			"rdf",
 		],
 		['{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}', "json"],
-	])("reads %s", (text, format) => {
+	])("Should read %s", (text, format) => {
 		const result = parseDocument(text);
-		expect(!isFailure(result) && result.format).toBe(format);
+		expect(result.ok && result.value.format).toBe(format);
 	});
 
 	it.each([
 		"Warning: include(): failed on line 3<br />\n",
 		"<br />\n<b>Notice</b>:  Undefined index: q in feed.php on line <b>9</b><br />\n",
-	])("skips server junk before the XML declaration: %j", (junk) => {
+	])("Should skip server junk before the XML declaration: %j", (junk) => {
 		const result = parseDocument(
 			`${junk}<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`,
 		);
-		expect(!isFailure(result) && result.format).toBe("rss");
+		expect(result.ok && result.value.format).toBe("rss");
 	});
 
-	it("treats a complete but empty root as an empty feed", () => {
-		expect(parseDocument("<rss>\n</rss>")).toEqual({ format: "rss", feed: {} });
+	it("Should treat a complete but empty root as an empty feed", () => {
+		expect(parseDocument("<rss>\n</rss>")).toEqual({ ok: true, value: { format: "rss", feed: {} } });
 	});
 
-	it("completes a final end tag cut before its '>'", () => {
+	it("Should complete a final end tag cut before its '>'", () => {
 		const result = parseDocument(
 			'<rss version="2.0"><channel><item><link>https://a.example/?a=1&amp;b=2</link></item></channel></rss',
 		);
-		expect(!isFailure(result) && result.format === "rss" && result.feed.items?.[0]?.link).toBe(
+		expect(result.ok && result.value.format === "rss" && result.value.feed.items?.[0]?.link).toBe(
 			"https://a.example/?a=1&b=2",
 		);
 	});
 
-	it("substitutes simple internal entities and never expands nested ones", () => {
+	it("Should substitute simple internal entities and never expands nested ones", () => {
 		const doc = `<!DOCTYPE rss [
 			<!ENTITY site "tag:news.example,">
 			<!ENTITY lol "lol">
@@ -88,22 +86,22 @@ describe("parseDocument", () => {
 		]>
 		<rss version="2.0"><channel><item><guid>&site;2024:1</guid><title>&lol3;</title></item></channel></rss>`;
 		const result = parseDocument(doc);
-		if (isFailure(result) || result.format !== "rss") throw new Error("expected RSS");
-		expect(result.feed.items?.[0]?.guid?.value).toBe("tag:news.example,2024:1");
-		expect(result.feed.items?.[0]?.title).toBe("&lol3;");
+		if (!result.ok || result.value.format !== "rss") throw new Error("expected RSS");
+		expect(result.value.feed.items?.[0]?.guid?.value).toBe("tag:news.example,2024:1");
+		expect(result.value.feed.items?.[0]?.title).toBe("&lol3;");
 	});
 
-	it("leaves a doctype inside content alone", () => {
+	it("Should leave a doctype inside content alone", () => {
 		const doc = `<rss version="2.0"><channel><item><description><![CDATA[<!DOCTYPE html><p>x</p>]]></description></item></channel></rss>`;
 		const result = parseDocument(doc);
-		expect(!isFailure(result) && result.format === "rss" && result.feed.items?.[0]?.description).toBe(
+		expect(result.ok && result.value.format === "rss" && result.value.feed.items?.[0]?.description).toBe(
 			"<!DOCTYPE html><p>x</p>",
 		);
 	});
 
-	it("refuses external entities by never passing the DTD on", () => {
+	it("Should refuse external entities by never passing the DTD on", () => {
 		const doc = `<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><item><title>&x;</title></item></channel></rss>`;
 		const result = parseDocument(doc);
-		expect(!isFailure(result) && result.format === "rss" && result.feed.items?.[0]?.title).toBe("&x;");
+		expect(result.ok && result.value.format === "rss" && result.value.feed.items?.[0]?.title).toBe("&x;");
 	});
 });
