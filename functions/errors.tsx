@@ -2,22 +2,30 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type * as v from "valibot";
 import type { AppEnv } from "../src/env";
+import type { ErrorResponse } from "../src/schemas/responses";
 import { ErrorPage } from "../src/views/error-page";
 
-export type ApiIssue = { path: string; message: string };
+/** The API's error body, `{"error": "...", "issues": [{"path", "message"}]}`, as the OpenAPI document states it. */
+type ErrorBody = v.InferOutput<typeof ErrorResponse>;
 
-/** The API's error body: `{"error": "...", "issues": [{"path", "message"}]}`. */
-export function jsonError(c: Context<AppEnv>, status: ContentfulStatusCode, error: string, issues?: ApiIssue[]) {
-	return c.json(issues ? { error, issues } : { error }, status);
+function jsonError(c: Context<AppEnv>, status: ContentfulStatusCode, body: ErrorBody) {
+	return c.json(body, status);
 }
 
-/** Thrown by handlers and middleware for any 4xx; `onError` renders it as JSON or HTML. */
+/**
+ * The one HTTP error type: thrown by handlers and middleware for any answer that isn't a success,
+ * a 4xx (bad input, no token, not found) or a 5xx the route anticipated (a stored record it can't
+ * read). `onError` renders it as the JSON error body under `/api/` and as the HTML error page
+ * elsewhere, with `message` as the text either shows. A bug is thrown as a plain `Error` instead:
+ * it is logged and answered with a generic 500.
+ */
 export class ApiError extends HTTPException {
 	constructor(
 		status: ContentfulStatusCode,
 		message: string,
-		readonly issues?: ApiIssue[],
+		readonly issues?: ErrorBody["issues"],
 	) {
 		super(status, { message });
 	}
@@ -30,17 +38,20 @@ function wantsJson(c: Context): boolean {
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
 	if (err instanceof HTTPException) {
 		const status = err.status as ContentfulStatusCode;
-		if (wantsJson(c)) return jsonError(c, status, err.message, err instanceof ApiError ? err.issues : undefined);
+		if (wantsJson(c)) {
+			const issues = err instanceof ApiError ? err.issues : undefined;
+			return jsonError(c, status, issues ? { error: err.message, issues } : { error: err.message });
+		}
 		return c.html(<ErrorPage status={status} message={err.message} siteName={c.env.SITE_NAME} />, status);
 	}
 	console.error(
 		JSON.stringify({ event: "request.error", path: c.req.path, error: String(err), stack: (err as Error)?.stack }),
 	);
-	if (wantsJson(c)) return jsonError(c, 500, "internal error");
+	if (wantsJson(c)) return jsonError(c, 500, { error: "internal error" });
 	return c.html(<ErrorPage status={500} message="Something went wrong on our side." siteName={c.env.SITE_NAME} />, 500);
 };
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => {
-	if (wantsJson(c)) return jsonError(c, 404, "not found");
+	if (wantsJson(c)) return jsonError(c, 404, { error: "not found" });
 	return c.html(<ErrorPage status={404} message="We couldn't find that page." siteName={c.env.SITE_NAME} />, 404);
 };
