@@ -25,7 +25,14 @@ export async function startDevServer(
 	args.push(...(options.extraArgs ?? []));
 	const child = spawn("npx", args, {
 		stdio: options.inheritOutput ? "inherit" : ["ignore", "pipe", "pipe"],
-		env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "" },
+		env: {
+			...process.env,
+			WRANGLER_SEND_METRICS: "false",
+			// Miniflare would fetch request.cf data from workers.cloudflare.com at every start (and print a stack
+			// trace when offline); the Worker never reads request.cf, so its built-in placeholder does.
+			CLOUDFLARE_CF_FETCH_ENABLED: "false",
+			CI: process.env.CI ?? "",
+		},
 		detached: true,
 	});
 	let output = "";
