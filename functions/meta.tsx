@@ -4,9 +4,9 @@ import { openApi } from "../src/api/openapi";
 import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
 import { checkKv } from "../src/health/kv";
+import { HeadlinesQuery } from "../src/schemas/queries";
 import { ApiDocsPage } from "../src/views/api-docs-page";
 import { FAVICON_SVG } from "../src/views/favicon";
-import { HeadlinesQuery } from "./headlines";
 import { CACHE } from "./middleware/cache-control";
 
 const api = () => openApi({ headlinesQuery: HeadlinesQuery });

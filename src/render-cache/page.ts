@@ -3,64 +3,60 @@
  * once per validity window instead of on every request.
  */
 import { HtmlEscapedCallbackPhase, resolveCallback } from "hono/utils/html";
+import { ok, type Result } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
-import { RenderCache } from "./index";
+import { sha1HexOf } from "./digest";
+import { RenderCache, type RenderKey } from "./index";
 import { headlinesValidUntil } from "./validity";
 
-export type RenderedPage = { html: string; etag: string };
+/** A page's HTML; `etag` is set when it was digested here, else the etag middleware computes it. */
+export type RenderedPage = { html: string; etag?: string };
+
+/** What a page is rendered from: its view (a hono/jsx element) and the headlines whose ages it shows. */
+export type PageRender = {
+	view: unknown;
+	/** The index the page was built from: a scheduled headline in it going live ends the copy too. */
+	index: HeadlinesIndex;
+	shown: readonly { publishedAt: string }[];
+};
 
 /** Home, older and section pages, and the articles read in the last moments; each a few tens of KB. */
 const pages = new RenderCache<RenderedPage>(128);
 
-/** The page for `key` rendered from these very records, if every age on it is still current. */
-export function cachedPage(key: string, nowMs: number, a: unknown, b?: unknown, c?: unknown): RenderedPage | undefined {
-	return pages.lookup(key, nowMs, a, b, c);
-}
-
-/**
- * Renders `view` (a hono/jsx element) to HTML exactly as `c.html()` would, digests it, and keeps
- * it until the first age among `shown` changes or a scheduled headline in `index` goes live.
- */
-export async function renderPage(
-	key: string,
-	now: Date,
-	index: HeadlinesIndex,
-	shown: readonly { publishedAt: string }[],
-	view: unknown,
-	deps: readonly [unknown, unknown?, unknown?],
-): Promise<RenderedPage> {
-	const rendered = await resolveCallback(view as string, HtmlEscapedCallbackPhase.Stringify, false, {});
-	// The renderer's string is a rope of every piece it concatenated, and workerd walks a rope again
-	// for every Response built from it (measured: ~25 µs per request on a 14 KB article page).
-	// Encoding once and decoding the bytes back gives a flat string; the ETag digests those bytes.
-	const bytes = encoder.encode(rendered);
-	const page = { html: decoder.decode(bytes), etag: `"${await sha1HexOf(bytes)}"` };
-	const nowMs = now.getTime();
-	return pages.store(key, nowMs, headlinesValidUntil(index, shown, nowMs), page, deps[0], deps[1], deps[2]);
-}
-
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Hono's ETag middleware digest: SHA-1 over the UTF-8 body, chained per 256 KiB chunk, as hex. */
-export function sha1Hex(text: string): Promise<string> {
-	return sha1HexOf(encoder.encode(text));
+/**
+ * `view` as UTF-8, exactly as `c.html()` would render it. The renderer's string is a rope of every
+ * piece it concatenated, and workerd walks a rope again for every Response built from it
+ * (measured: ~25 µs per request on a 14 KB article page); decoding these bytes gives a flat one.
+ */
+async function renderBytes(view: unknown): Promise<Uint8Array> {
+	return encoder.encode(await resolveCallback(view as string, HtmlEscapedCallbackPhase.Stringify, false, {}));
 }
 
-async function sha1HexOf(bytes: Uint8Array): Promise<string> {
-	const CHUNK = 262_144;
-	let result: ArrayBuffer | undefined;
-	for (let offset = 0; offset < bytes.byteLength || result === undefined; offset += CHUNK) {
-		const chunk = bytes.subarray(offset, offset + CHUNK);
-		let input: Uint8Array = chunk;
-		if (result !== undefined) {
-			input = new Uint8Array(result.byteLength + chunk.byteLength);
-			input.set(new Uint8Array(result), 0);
-			input.set(chunk, result.byteLength);
-		}
-		result = await crypto.subtle.digest("SHA-1", input);
-	}
-	let hex = "";
-	for (const byte of new Uint8Array(result)) hex += byte.toString(16).padStart(2, "0");
-	return hex;
+/** `view` as HTML, for a page that can't be cached (its ETag is left to the etag middleware). */
+export async function renderHtml(view: unknown): Promise<string> {
+	return decoder.decode(await renderBytes(view));
+}
+
+/**
+ * The page for `entry` from the cache while every age on it is current. Otherwise `build()`
+ * assembles it (or fails, and nothing is kept); it is rendered, digested, and kept until the
+ * first age among `shown` changes or a scheduled headline in `index` goes live.
+ */
+export async function cachedPage<E>(
+	entry: RenderKey,
+	now: Date,
+	build: () => Result<PageRender, E>,
+): Promise<Result<RenderedPage, E>> {
+	const nowMs = now.getTime();
+	const held = pages.lookup(entry, nowMs);
+	if (held !== undefined) return ok(held);
+	const built = build();
+	if (!built.ok) return built;
+	const { view, index, shown } = built.value;
+	const bytes = await renderBytes(view);
+	const page = { html: decoder.decode(bytes), etag: `"${await sha1HexOf(bytes)}"` };
+	return ok(pages.store(entry, nowMs, headlinesValidUntil(index, shown, nowMs), page));
 }

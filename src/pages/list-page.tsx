@@ -1,0 +1,66 @@
+/**
+ * @module The headline list pages: the home page, a section's page, and their older pages
+ * (`?before=`), each rendered once per validity window.
+ */
+import { readHeadlines } from "../kv/headlines";
+import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS } from "../publishing/pages";
+import { sectionPath } from "../publishing/paths";
+import { activeSections, sectionName } from "../publishing/sections";
+import { cachedPage, type RenderedPage } from "../render-cache/page";
+import { err, ok, type Result } from "../result";
+import { type Cursor, cursorText } from "../schemas/paging";
+import { listMeta } from "../seo/article";
+import { ListPage } from "../views/list-page";
+import { NOT_FOUND, type PageError, type ReaderRequest, UNREADABLE } from "./request";
+
+export type ListPageOptions = {
+	/** Only this section's headlines (its URL slug); the home page when absent. */
+	section?: string;
+	/** Only headlines older than this one (an older page). */
+	before?: Cursor;
+};
+
+/**
+ * One page of live headlines, newest first: one KV read (none when the index is warm). A section
+ * with no live headlines is not found; past the last older page, the page says so.
+ *
+ * @example const page = await listPage(request, { section: "business" });
+ */
+export async function listPage(req: ReaderRequest, options: ListPageOptions): Promise<Result<RenderedPage, PageError>> {
+	const { config, now } = req;
+	const index = await readHeadlines(req.kv, now.getTime());
+	if (!index.ok) return err(UNREADABLE);
+	return cachedPage({ key: req.url, deps: { index: index.value, config } }, now, () => {
+		const { section, before } = options;
+		const page = headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
+		if (section !== undefined && !before && page.headlines.length === 0) return err(NOT_FOUND);
+		const firstPage = section === undefined ? "/" : sectionPath(section);
+		const self = before ? `${firstPage}?before=${cursorText(before)}` : firstPage;
+		// The section's name from its newest headline; from the slug only on a page with none.
+		const name = section === undefined ? undefined : sectionName(page.headlines[0]?.section ?? section);
+		const { heading, title, description } = listWording(name, before !== undefined, config.siteName);
+		const view = (
+			<ListPage
+				config={config}
+				page={page}
+				now={now}
+				meta={listMeta(new URL(req.url).origin, self, heading, description)}
+				heading={heading}
+				title={title}
+				firstPage={firstPage}
+				older={before !== undefined}
+				sections={activeSections(index.value, now, NAV_SECTIONS)}
+				currentSection={section}
+			/>
+		);
+		return ok({ view, index: index.value, shown: page.headlines });
+	});
+}
+
+/** The visible heading, the document title (none on the home page itself) and the description. */
+function listWording(name: string | undefined, older: boolean, siteName: string) {
+	const heading = name ?? (older ? "Older headlines" : "Latest headlines");
+	const title = name ? (older ? `${name}: older headlines` : name) : older ? heading : undefined;
+	const description = `The latest ${name ? `${name} ` : ""}headlines from ${siteName}.`;
+	return { heading, title, description };
+}
