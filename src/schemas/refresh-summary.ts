@@ -14,11 +14,22 @@ export type ItemCounts = v.InferOutput<typeof ItemCounts>;
 /** How one source's attempt ended. */
 export const SourceOutcomeKind = v.picklist(["fetched", "not_modified", "failed", "deferred"]);
 
+/**
+ * Why an attempted source was left for the next run, its validators untouched: a budget the run
+ * had spent (subrequests, parse bytes, the day's KV writes) or a store that could not take the
+ * items. Its own outcome, never an error: the source is healthy and goes first next run.
+ */
+export const DeferralReason = v.picklist(["subrequest_budget", "parse_budget", "kv_budget", "store_failed"]);
+export type DeferralReason = v.InferOutput<typeof DeferralReason>;
+
+/** A stage's "not in this run", passed through unchanged to the source's `deferred` outcome. */
+export type Deferral<R extends DeferralReason = DeferralReason> = { kind: "deferred"; reason: R };
+
 export const SourceReport = v.object({
 	id: v.string(),
 	outcome: SourceOutcomeKind,
 	/** Why a source was deferred (e.g. `parse_budget`). */
-	reason: v.optional(v.string()),
+	reason: v.optional(DeferralReason),
 	error: v.optional(StageError),
 	consecutiveFailures: Count,
 	nextDueAt: v.nullable(IsoDateTime),

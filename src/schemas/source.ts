@@ -32,6 +32,13 @@ export const StageError = v.object({
 });
 export type StageError = v.InferOutput<typeof StageError>;
 
+/** The validators of a response (RFC 9110 §8.8), sent back for a conditional GET; absent ones are null. */
+export const Validators = v.object({
+	etag: v.nullable(v.string()),
+	lastModified: v.nullable(v.string()),
+});
+export type Validators = v.InferOutput<typeof Validators>;
+
 /** What the refresh knows about a source; `null` means "not yet". */
 export const SourceHealth = v.object({
 	/** The last attempt, successful or not. Rotation serves the longest-waiting source first. */
@@ -46,8 +53,7 @@ export const SourceHealth = v.object({
 	/** Items kept from the last successful parse. */
 	itemCount: v.number(),
 	/** Validators from the last good response, sent back for conditional GET (RFC 9110 §13.1). */
-	etag: v.nullable(v.string()),
-	lastModified: v.nullable(v.string()),
+	...Validators.entries,
 });
 export type SourceHealth = v.InferOutput<typeof SourceHealth>;
 

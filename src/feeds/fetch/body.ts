@@ -1,8 +1,10 @@
 /** @module Reads a response body into bytes under a size cap, enforced while streaming. */
+import { err, ok, type Result } from "../../result";
 
-export type BodyRead =
-	| { ok: true; bytes: Uint8Array }
-	| { ok: false; reason: "too_large" | "aborted" | "broken"; detail: string };
+/** Why a body was not read whole; the fetch stage turns each into its `fetch.*` code. */
+export type BodyReadError = { reason: "too_large" | "aborted" | "broken"; detail: string };
+
+export type BodyRead = Result<Uint8Array, BodyReadError>;
 
 /**
  * Stops at `maxBytes` without buffering the rest, so an endless or huge body costs at most
@@ -13,9 +15,9 @@ export async function readCapped(response: Response, maxBytes: number, signal: A
 	const declared = Number(response.headers.get("content-length"));
 	if (declared > maxBytes) {
 		await response.body?.cancel().catch(() => undefined);
-		return { ok: false, reason: "too_large", detail: `Content-Length ${declared} exceeds ${maxBytes} bytes` };
+		return err({ reason: "too_large", detail: `Content-Length ${declared} exceeds ${maxBytes} bytes` });
 	}
-	if (!response.body) return { ok: true, bytes: new Uint8Array(0) };
+	if (!response.body) return ok(new Uint8Array(0));
 	const reader = response.body.getReader();
 	const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
 	signal.addEventListener("abort", onAbort, { once: true });
@@ -24,22 +26,22 @@ export async function readCapped(response: Response, maxBytes: number, signal: A
 	try {
 		for (;;) {
 			const { done, value } = await reader.read();
-			if (signal.aborted) return { ok: false, reason: "aborted", detail: `body not complete after ${size} bytes` };
+			if (signal.aborted) return err({ reason: "aborted", detail: `body not complete after ${size} bytes` });
 			if (done) break;
 			size += value.byteLength;
 			if (size > maxBytes) {
 				await reader.cancel().catch(() => undefined);
-				return { ok: false, reason: "too_large", detail: `body exceeds ${maxBytes} bytes` };
+				return err({ reason: "too_large", detail: `body exceeds ${maxBytes} bytes` });
 			}
 			chunks.push(value);
 		}
 	} catch (error) {
-		if (signal.aborted) return { ok: false, reason: "aborted", detail: `body not complete after ${size} bytes` };
-		return { ok: false, reason: "broken", detail: `body read failed after ${size} bytes: ${String(error)}` };
+		if (signal.aborted) return err({ reason: "aborted", detail: `body not complete after ${size} bytes` });
+		return err({ reason: "broken", detail: `body read failed after ${size} bytes: ${String(error)}` });
 	} finally {
 		signal.removeEventListener("abort", onAbort);
 	}
-	return { ok: true, bytes: concat(chunks, size) };
+	return ok(concat(chunks, size));
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -11,11 +11,12 @@ export type FetchErrorCode =
 	| "fetch.too_many_redirects"
 	| "fetch.redirect_invalid"
 	| "fetch.invalid_url"
-	| "fetch.budget"
-	| "fetch.parse_budget"
 	| `fetch.http_${number}`;
 
 export type FetchError = StageError & { stage: "fetch"; code: FetchErrorCode };
+
+/** A failed fetch: the error the source's health records, and what the response said (status, Retry-After). */
+export type FetchFailure = FetchError & { status: number | null; retryAfterSeconds: number | null };
 
 export function fetchError(code: FetchErrorCode, detail: string): FetchError {
 	return { stage: "fetch", code, detail };

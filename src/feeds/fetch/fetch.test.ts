@@ -15,7 +15,7 @@ function options(overrides: Partial<FetchOptions> = {}): FetchOptions {
 		maxRedirects: 3,
 		userAgent: "edgewire-test/1.0",
 		now: NOW,
-		takeSubrequest: () => true,
+		claimSubrequest: () => null,
 		...overrides,
 	};
 }
@@ -29,19 +29,21 @@ describe("fetchFeed", () => {
 		const result = await fetchFeed(URL_A, none, options());
 		expect(result).toMatchObject({
 			ok: true,
-			notModified: false,
-			status: 200,
-			url: URL_A,
-			contentType: "application/rss+xml",
-			validators: { etag: '"v1"', lastModified: "Tue, 24 Nov 2026 08:00:00 GMT" },
+			value: {
+				kind: "fetched",
+				status: 200,
+				url: URL_A,
+				contentType: "application/rss+xml",
+				validators: { etag: '"v1"', lastModified: "Tue, 24 Nov 2026 08:00:00 GMT" },
+			},
 		});
-		expect(result.ok && !result.notModified && new TextDecoder().decode(result.body)).toBe(RSS);
+		expect(result.ok && result.value.kind === "fetched" && new TextDecoder().decode(result.value.body)).toBe(RSS);
 	});
 
 	it("Should send both validators, a descriptive User-Agent and a feed Accept header (RFC 9111 §4.3.1)", async () => {
 		upstream.on(URL_A, () => new Response(null, { status: 304 }));
 		const result = await fetchFeed(URL_A, { etag: '"v1"', lastModified: "Tue, 24 Nov 2026 08:00:00 GMT" }, options());
-		expect(result).toMatchObject({ ok: true, notModified: true, status: 304 });
+		expect(result).toMatchObject({ ok: true, value: { kind: "not_modified", status: 304 } });
 		const sent = upstream.requestsTo(URL_A)[0]?.headers;
 		expect(sent?.["if-none-match"]).toBe('"v1"');
 		expect(sent?.["if-modified-since"]).toBe("Tue, 24 Nov 2026 08:00:00 GMT");
@@ -60,7 +62,7 @@ describe("fetchFeed", () => {
 	it("Should report null validators when a 200 carries none, so stale ones are not replayed", async () => {
 		upstream.on(URL_A, feed(RSS, "application/rss+xml"));
 		const result = await fetchFeed(URL_A, { etag: '"old"', lastModified: null }, options());
-		expect(result).toMatchObject({ ok: true, validators: { etag: null, lastModified: null } });
+		expect(result).toMatchObject({ ok: true, value: { validators: { etag: null, lastModified: null } } });
 	});
 
 	it("Should read max-age and ignore it under no-cache (RFC 9111 §5.2.2)", async () => {
@@ -69,8 +71,10 @@ describe("fetchFeed", () => {
 			"https://feeds.example/b.xml",
 			feed(RSS, "application/rss+xml", { "cache-control": "no-cache, max-age=60" }),
 		);
-		expect(await fetchFeed(URL_A, none, options())).toMatchObject({ maxAgeSeconds: 1800 });
-		expect(await fetchFeed("https://feeds.example/b.xml", none, options())).toMatchObject({ maxAgeSeconds: null });
+		expect(await fetchFeed(URL_A, none, options())).toMatchObject({ value: { maxAgeSeconds: 1800 } });
+		expect(await fetchFeed("https://feeds.example/b.xml", none, options())).toMatchObject({
+			value: { maxAgeSeconds: null },
+		});
 	});
 
 	it("Should follow a relative redirect and report the final URL (RFC 9110 §10.2.2)", async () => {
@@ -78,7 +82,7 @@ describe("fetchFeed", () => {
 		upstream.on("https://feeds.example/moved/a.xml", redirect("https://cdn.example/a.xml", 307));
 		upstream.on("https://cdn.example/a.xml", feed(RSS, "application/rss+xml"));
 		const result = await fetchFeed(URL_A, none, options());
-		expect(result).toMatchObject({ ok: true, status: 200, url: "https://cdn.example/a.xml" });
+		expect(result).toMatchObject({ ok: true, value: { status: 200, url: "https://cdn.example/a.xml" } });
 		expect(upstream.requests.map((r) => r.url)).toEqual([
 			URL_A,
 			"https://feeds.example/moved/a.xml",
@@ -219,16 +223,34 @@ describe("fetchFeed", () => {
 	])("Should fail with $code on $name", async ({ setup, url, code, status, timeoutMs }) => {
 		setup();
 		const result = await fetchFeed(url ?? URL_A, none, options(timeoutMs ? { timeoutMs } : {}));
-		expect(result).toMatchObject({ ok: false, error: { stage: "fetch", code }, status });
+		expect(result).toMatchObject({ ok: false, error: { stage: "fetch", code, status } });
 	});
 
-	it("Should count every redirect hop against the subrequest budget and stop when it is spent", async () => {
+	it("Should count every redirect hop against the subrequest budget and stop, deferred, when it is spent", async () => {
 		upstream.on(URL_A, redirect("https://cdn.example/a.xml"));
 		upstream.on("https://cdn.example/a.xml", feed(RSS, "application/rss+xml"));
 		let left = 1;
-		const result = await fetchFeed(URL_A, none, options({ takeSubrequest: () => left-- > 0 }));
-		expect(result).toMatchObject({ ok: false, error: { code: "fetch.budget" } });
+		const spent = { kind: "deferred", reason: "subrequest_budget" } as const;
+		const result = await fetchFeed(URL_A, none, options({ claimSubrequest: () => (left-- > 0 ? null : spent) }));
+		expect(result).toEqual({ ok: true, value: spent });
 		expect(upstream.requests).toHaveLength(1);
+	});
+
+	it("Should leave the body unread, deferred, when the parse budget cannot take it", async () => {
+		upstream.on(URL_A, feed(RSS, "application/rss+xml"));
+		const declared: (number | null)[] = [];
+		const result = await fetchFeed(
+			URL_A,
+			none,
+			options({
+				admitBody: (bytes) => {
+					declared.push(bytes);
+					return { kind: "deferred", reason: "parse_budget" };
+				},
+			}),
+		);
+		expect(result).toEqual({ ok: true, value: { kind: "deferred", reason: "parse_budget" } });
+		expect(declared).toHaveLength(1);
 	});
 
 	it("Should read Retry-After as seconds or an HTTP-date on a 429 (RFC 9110 §10.2.3)", async () => {
@@ -238,9 +260,10 @@ describe("fetchFeed", () => {
 			() => new Response("busy", { status: 503, headers: { "retry-after": "Wed, 25 Nov 2026 11:00:00 GMT" } }),
 		);
 		expect(await fetchFeed(URL_A, none, options())).toMatchObject({
-			error: { code: "fetch.http_429" },
-			retryAfterSeconds: 120,
+			error: { code: "fetch.http_429", retryAfterSeconds: 120 },
 		});
-		expect(await fetchFeed("https://feeds.example/b.xml", none, options())).toMatchObject({ retryAfterSeconds: 3600 });
+		expect(await fetchFeed("https://feeds.example/b.xml", none, options())).toMatchObject({
+			error: { retryAfterSeconds: 3600 },
+		});
 	});
 });

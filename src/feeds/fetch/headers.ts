@@ -1,6 +1,5 @@
 /** @module What the fetcher sends (validators, identity) and the caching hints it reads back. */
-
-export type Validators = { etag: string | null; lastModified: string | null };
+import type { Validators } from "../../schemas/source";
 
 /** Feed types first, then generic XML/JSON, then anything: some servers answer 406 to a narrow Accept. */
 const ACCEPT =

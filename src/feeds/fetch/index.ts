@@ -1,13 +1,19 @@
 /**
  * @module The fetch stage: one conditional GET of a feed URL, bounded in time, size and redirects,
- * returning the bytes, "not modified", or a typed error. Never throws for anything upstream does.
+ * returning the bytes, "not modified", the run's budget saying "not now", or a typed error. Never
+ * throws for anything upstream does.
  */
+import { err, ok, type Result } from "../../result";
+import type { Deferral } from "../../schemas/refresh-summary";
+import type { Validators } from "../../schemas/source";
 import { readCapped } from "./body";
-import { type FetchError, fetchError, httpError, networkError } from "./errors";
-import { maxAgeSeconds, requestHeaders, responseValidators, retryAfterSeconds, type Validators } from "./headers";
+import { type FetchError, type FetchFailure, fetchError, httpError, networkError } from "./errors";
+import { maxAgeSeconds, requestHeaders, responseValidators, retryAfterSeconds } from "./headers";
 
-export type { FetchError, FetchErrorCode } from "./errors";
-export type { Validators } from "./headers";
+export type { FetchError, FetchErrorCode, FetchFailure } from "./errors";
+
+/** What a budget hook answers when the run cannot afford the next step: the fetch stops there, unfailed. */
+export type FetchDeferral = Deferral<"subrequest_budget" | "parse_budget">;
 
 export type FetchOptions = {
 	/** Whole operation: every redirect hop and the body. */
@@ -16,20 +22,20 @@ export type FetchOptions = {
 	maxRedirects: number;
 	userAgent: string;
 	now: Date;
-	/** Claims one subrequest from the run's budget; false means stop before sending (each hop is one). */
-	takeSubrequest: () => boolean;
+	/** Claims one subrequest before each hop is sent: null to send it, or the deferral that stops here. */
+	claimSubrequest: () => FetchDeferral | null;
 	/**
-	 * Asked once a 200's headers are in, with its declared Content-Length (null when absent): false
-	 * leaves the body unread (`fetch.parse_budget`), so a run whose parse budget is spent does not
-	 * download bodies it could not parse anyway.
+	 * Asked once a 200's headers are in, with its declared Content-Length (null when absent): a
+	 * deferral leaves the body unread, so a run whose parse budget is spent does not download
+	 * bodies it could not parse anyway.
 	 */
-	admitBody?: (declaredBytes: number | null) => boolean;
+	admitBody?: (declaredBytes: number | null) => FetchDeferral | null;
 };
 
-export type FetchResult =
+/** What a fetch brought: a body to parse, "not modified", or a deferral from the run's budget. */
+export type FetchedFeed =
 	| {
-			ok: true;
-			notModified: false;
+			kind: "fetched";
 			status: number;
 			/** After redirects: the base for the feed's relative links. */
 			url: string;
@@ -38,15 +44,10 @@ export type FetchResult =
 			validators: Validators;
 			maxAgeSeconds: number | null;
 	  }
-	| { ok: true; notModified: true; status: 304; validators: Validators; maxAgeSeconds: number | null }
-	| { ok: false; error: FetchError; status: number | null; retryAfterSeconds: number | null };
+	| { kind: "not_modified"; status: 304; validators: Validators; maxAgeSeconds: number | null }
+	| FetchDeferral;
 
-export const FETCH_DEFAULTS = {
-	timeoutMs: 10_000,
-	/** 5 MiB: ten times a large real feed, well inside a Worker's 128 MB. */
-	maxBytes: 5 * 1024 * 1024,
-	maxRedirects: 5,
-} as const;
+export type FetchResult = Result<FetchedFeed, FetchFailure>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -62,7 +63,8 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 		return failed(fetchError("fetch.invalid_url", `not a URL: ${url}`));
 	}
 	for (;;) {
-		if (!options.takeSubrequest()) return failed(fetchError("fetch.budget", "the run's subrequest budget is spent"));
+		const unsent = options.claimSubrequest();
+		if (unsent) return ok(unsent);
 		visited.add(current.href);
 		let response: Response;
 		try {
@@ -76,9 +78,9 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 			await response.body?.cancel().catch(() => undefined);
 			const next = redirectTarget(response, current);
 			if (!next.ok) return failed(next.error, response.status);
-			if (visited.has(next.url.href)) {
+			if (visited.has(next.value.href)) {
 				return failed(
-					fetchError("fetch.redirect_loop", `${current.href} redirects back to ${next.url.href}`),
+					fetchError("fetch.redirect_loop", `${current.href} redirects back to ${next.value.href}`),
 					response.status,
 				);
 			}
@@ -88,14 +90,14 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 					response.status,
 				);
 			}
-			current = next.url;
+			current = next.value;
 			continue;
 		}
 
 		const hints = { validators: responseValidators(response.headers), maxAgeSeconds: maxAgeSeconds(response.headers) };
 		if (response.status === 304) {
 			await response.body?.cancel().catch(() => undefined);
-			return { ok: true, notModified: true, status: 304, ...hints };
+			return ok({ kind: "not_modified", status: 304, ...hints });
 		}
 		if (response.status === 530) return failed(await originError(response, signal), 530);
 		if (response.status < 200 || response.status > 299) {
@@ -107,28 +109,28 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 			);
 		}
 
-		if (options.admitBody && !options.admitBody(declaredLength(response.headers))) {
+		const unread = options.admitBody?.(declaredLength(response.headers)) ?? null;
+		if (unread) {
 			await response.body?.cancel().catch(() => undefined);
-			return failed(fetchError("fetch.parse_budget", "the run's parse budget cannot take this body"), response.status);
+			return ok(unread);
 		}
 		const body = await readCapped(response, options.maxBytes, signal);
 		if (!body.ok) {
-			if (body.reason === "aborted") return failed(timedOut(options.timeoutMs), response.status);
-			const code = body.reason === "too_large" ? "fetch.too_large" : "fetch.network";
-			return failed(fetchError(code, body.detail), response.status);
+			if (body.error.reason === "aborted") return failed(timedOut(options.timeoutMs), response.status);
+			const code = body.error.reason === "too_large" ? "fetch.too_large" : "fetch.network";
+			return failed(fetchError(code, body.error.detail), response.status);
 		}
 		// Miniflux treats an empty body as an error too: there is nothing to parse and nothing to keep.
-		if (isBlank(body.bytes))
+		if (isBlank(body.value))
 			return failed(fetchError("fetch.empty_body", "the response body is empty"), response.status);
-		return {
-			ok: true,
-			notModified: false,
+		return ok({
+			kind: "fetched",
 			status: response.status,
 			url: current.href,
-			body: body.bytes,
+			body: body.value,
 			contentType: response.headers.get("content-type"),
 			...hints,
-		};
+		});
 	}
 }
 
@@ -138,7 +140,7 @@ function declaredLength(headers: Headers): number | null {
 }
 
 function failed(error: FetchError, status: number | null = null, retryAfter: number | null = null): FetchResult {
-	return { ok: false, error, status, retryAfterSeconds: retryAfter };
+	return err({ ...error, status, retryAfterSeconds: retryAfter });
 }
 
 function timedOut(ms: number): FetchError {
@@ -146,20 +148,19 @@ function timedOut(ms: number): FetchError {
 }
 
 /** Location may be relative (RFC 9110 §10.2.2); only http(s) targets are followed. */
-function redirectTarget(response: Response, from: URL): { ok: true; url: URL } | { ok: false; error: FetchError } {
+function redirectTarget(response: Response, from: URL): Result<URL, FetchError> {
 	const location = response.headers.get("location");
-	if (!location)
-		return { ok: false, error: fetchError("fetch.redirect_invalid", `${response.status} without Location`) };
+	if (!location) return err(fetchError("fetch.redirect_invalid", `${response.status} without Location`));
 	let url: URL;
 	try {
 		url = new URL(location, from);
 	} catch {
-		return { ok: false, error: fetchError("fetch.redirect_invalid", `unparseable Location: ${location}`) };
+		return err(fetchError("fetch.redirect_invalid", `unparseable Location: ${location}`));
 	}
 	if (url.protocol !== "http:" && url.protocol !== "https:") {
-		return { ok: false, error: fetchError("fetch.redirect_invalid", `redirect to a non-http(s) URL: ${url.protocol}`) };
+		return err(fetchError("fetch.redirect_invalid", `redirect to a non-http(s) URL: ${url.protocol}`));
 	}
-	return { ok: true, url };
+	return ok(url);
 }
 
 /**
@@ -168,7 +169,7 @@ function redirectTarget(response: Response, from: URL): { ok: true; url: URL } |
  */
 async function originError(response: Response, signal: AbortSignal): Promise<FetchError> {
 	const body = await readCapped(response, 4096, signal);
-	const text = body.ok ? new TextDecoder().decode(body.bytes) : "";
+	const text = body.ok ? new TextDecoder().decode(body.value) : "";
 	if (/\b1016\b/.test(text)) return fetchError("fetch.dns", "the host does not resolve (Cloudflare error 1016)");
 	return httpError(530, response.statusText);
 }
