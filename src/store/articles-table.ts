@@ -110,7 +110,7 @@ export function setLastIndexSignature(sql: SqlStorage, signature: string): void 
 	sql.exec("INSERT INTO meta (k, v) VALUES ('index', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", signature);
 }
 
-/** Whether `slug` is free; used when deriving slugs for feed items. */
+/** Whether an article already holds `slug`; used when deriving slugs for feed items. */
 export function slugTaken(sql: SqlStorage, slug: string): boolean {
 	return sql.exec("SELECT 1 FROM articles WHERE slug = ?", slug).toArray().length > 0;
 }

@@ -3,19 +3,16 @@
  * `commitRun` ingests every item and records every source's health, writing `v1:sources` at most
  * once and the headlines index at most once. Both run inside the writer's serialized queue.
  */
-import { pickSources, type RefreshPolicy } from "../feeds/schedule";
+import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
+import { pickSources } from "../ingest/schedule";
 import { keys } from "../kv/keys";
+import type { Result } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
-import type { SourceReport } from "../schemas/refresh-summary";
-import type { SourceConfig, SourcesRecord } from "../schemas/source";
-import {
-	type IngestLookups,
-	type ItemCounts,
-	planIngest,
-	RUN_OVERHEAD_WRITES,
-	type SourceOutcome,
-	sameJson,
-} from "./ingest";
+import type { ItemCounts, SourceReport } from "../schemas/refresh-summary";
+import type { SourcesRecord } from "../schemas/source";
+import type { StoreError } from "./errors";
+import { type IngestLookups, planIngest, RUN_OVERHEAD_WRITES, sameJson } from "./ingest-plan";
+import type { ChangeResult, ChangeSet } from "./projection";
 import {
 	activeLeases,
 	addKvWrites,
@@ -27,44 +24,13 @@ import {
 	sourcesKvSignature,
 } from "./refresh-tables";
 import { recordOutcome } from "./sources-record";
-import type { ChangeResult, ChangeSet } from "./writer";
-
-export type RunRequest = {
-	runId: string;
-	now: string;
-	force: boolean;
-	limit: number;
-	leaseMs: number;
-	dailyKvWrites: number;
-};
-
-export type PlannedSource = SourceConfig & { etag: string | null; lastModified: string | null };
-
-export type RunPlan = {
-	sources: PlannedSource[];
-	total: number;
-	skipped: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
-};
-
-export type RunCommit = { runId: string; now: string; policy: RefreshPolicy; outcomes: SourceOutcome[] };
-
-export type { SourceReport } from "../schemas/refresh-summary";
-
-export type CommitResult = {
-	/** The index as written, when this run wrote one, for the caller's isolate cache. */
-	index: HeadlinesIndex | null;
-	kvWrites: number;
-	items: ItemCounts;
-	sources: SourceReport[];
-	stale: string[];
-};
 
 /** What the run functions need from the StoreWriter. */
 export type RunStore = {
 	sql: SqlStorage;
 	kv: KVNamespace;
 	lookups: IngestLookups;
-	apply: (changes: ChangeSet) => Promise<ChangeResult>;
+	apply: (changes: ChangeSet) => Promise<Result<ChangeResult, StoreError>>;
 };
 
 /** Leases use the real clock: they measure how long a run may take, not where the schedule stands. */
@@ -115,13 +81,14 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 	let planned = plan.sources;
 	// A run where nothing changed skips `apply` entirely, so it writes no index (expired rows leave it at the next change).
 	if (plan.put.length > 0) {
-		try {
-			const applied = await store.apply({ put: plan.put, remove: [] });
-			index = applied.index;
-			kvWrites += applied.kvWrites;
-		} catch (error) {
+		const applied = await store.apply({ put: plan.put, remove: [] });
+		if (applied.ok) {
+			index = applied.value.index;
+			kvWrites += applied.value.kvWrites;
+		} else {
 			// `apply` has rolled back; keep those sources' validators so the next run fetches the same items again.
-			console.error(JSON.stringify({ event: "refresh.store_failed", runId: commit.runId, error: String(error) }));
+			const { code, detail } = applied.error;
+			console.error(JSON.stringify({ event: "refresh.store_failed", runId: commit.runId, code, error: detail }));
 			planned = planned.map((p) =>
 				p.rows.length === 0
 					? p
@@ -159,7 +126,7 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 		if (p.outcome.kind === "deferred") report.reason = p.outcome.reason;
 		return report;
 	});
-	return { index, kvWrites, items, sources: reports, stale: plan.stale };
+	return { index, kvWrites, items, sources: reports };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../feeds/schedule";
+import { DEFAULT_POLICY } from "../ingest/schedule";
 import { freshHealth, type SourceState } from "../schemas/source";
 import { recordOutcome, replaceSources } from "./sources-record";
 

@@ -1,5 +1,6 @@
 /** @module Pure changes to the source list: an editor's replacement, and one run's outcome per source. */
-import { nextDueAfterFailure, nextDueAfterSuccess, type RefreshPolicy } from "../feeds/schedule";
+import type { SourceOutcome } from "../ingest/run";
+import { nextDueAfterFailure, nextDueAfterSuccess, type RefreshPolicy } from "../ingest/schedule";
 import {
 	freshHealth,
 	type SourceConfig,
@@ -7,7 +8,6 @@ import {
 	type SourceState,
 	type SourcesRecord,
 } from "../schemas/source";
-import type { SourceOutcome } from "./ingest";
 
 function healthOf(state: SourceState): SourceHealth {
 	const { id: _id, url: _url, name: _name, section: _section, ...health } = state;

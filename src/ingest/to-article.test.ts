@@ -60,7 +60,7 @@ describe("toArticle", () => {
 		);
 		expect(result).toEqual({
 			ok: true,
-			article: {
+			value: {
 				slug: "cranes-return-to-the-east-quay",
 				title: "Cranes return to the east quay",
 				dek: "The port's last two cranes are back.",
@@ -80,19 +80,19 @@ describe("toArticle", () => {
 
 	it("Should leave out what the item and source do not have", () => {
 		const result = toArticle(item(), { id: "wire", url: "https://wire.example/rss", name: "Wire" }, "cranes");
-		expect(result.ok && Object.keys(result.article).sort()).toEqual(
+		expect(result.ok && Object.keys(result.value).sort()).toEqual(
 			["body", "bodyHtml", "origin", "publishedAt", "slug", "source", "sourceUrl", "title"].sort(),
 		);
 	});
 
 	it("Should keep a first-seen time the caller passes instead of the item's", () => {
 		const result = toArticle(item({ dated: false }), SOURCE, "cranes", "2026-11-20T00:00:00.000Z");
-		expect(result.ok && result.article.publishedAt).toBe("2026-11-20T00:00:00.000Z");
+		expect(result.ok && result.value.publishedAt).toBe("2026-11-20T00:00:00.000Z");
 	});
 
 	it("Should not repeat the title as the dek", () => {
 		const result = toArticle(item({ summary: "Cranes return to the east quay" }), SOURCE, "cranes");
-		expect(result.ok && result.article.dek).toBeUndefined();
+		expect(result.ok && result.value.dek).toBeUndefined();
 	});
 
 	it("Should refuse an item the article schema would not store", () => {

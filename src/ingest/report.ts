@@ -1,9 +1,6 @@
 /** @module What a refresh run reports: the summary `POST /api/refresh` returns, and the run's log lines. */
 import type { RefreshSummary } from "../schemas/refresh-summary";
-import type { SourceOutcome } from "../store/ingest";
-import type { CommitResult, PlannedSource, RunPlan } from "../store/refresh-run";
-
-export type { RefreshSummary } from "../schemas/refresh-summary";
+import type { CommitResult, PlannedSource, RunPlan, SourceOutcome } from "./run";
 
 type RunFacts = {
 	runId: string;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { SourceOutcome } from "../ingest/run";
 import type { FeedItem } from "../schemas/feed-item";
 import type { SourceConfig } from "../schemas/source";
 import type { ArticleRow } from "./articles-table";
-import { type IngestLookups, planIngest, type SourceOutcome, sameJson } from "./ingest";
+import { type IngestLookups, planIngest, sameJson } from "./ingest-plan";
 
 const NOW_MS = Date.parse("2026-11-25T10:00:00Z");
 const TTL = 30 * 86_400_000;

@@ -3,7 +3,6 @@
  * and when each is next due after a success or a failure. Every function takes `now`.
  */
 import type { SourceState } from "../schemas/source";
-import { FETCH_DEFAULTS } from "./fetch";
 
 export type RefreshPolicy = {
 	/** A healthy source is fetched at most this often; matches the cron in wrangler.toml. */
@@ -42,15 +41,19 @@ export const DEFAULT_POLICY: RefreshPolicy = {
 	dailyKvWrites: 900,
 	// A month keeps shared links working well past the headline cap, and bounds storage (docs/refresh.md).
 	articleTtlMs: 30 * DAY,
-	fetchTimeoutMs: FETCH_DEFAULTS.timeoutMs,
-	maxFeedBytes: FETCH_DEFAULTS.maxBytes,
+	// Every redirect hop and the body must arrive within this.
+	fetchTimeoutMs: 10_000,
+	// 5 MiB: ten times a large real feed, well inside a Worker's 128 MB.
+	maxFeedBytes: 5 * 1024 * 1024,
 	userAgent: "edgewire-refresh/1.0 (feed reader; polls at most every 10 minutes with conditional GET)",
 };
 
 /** The two StoreWriter calls every run makes: one to pick and lease sources, one to commit. */
 export const STORE_CALLS_PER_RUN = 2;
+/** Redirects the fetcher follows for one source; each hop is a subrequest. */
+export const MAX_REDIRECTS = 5;
 /** Subrequests kept back so one source behind the longest redirect chain the fetcher follows still fits. */
-export const REDIRECT_ALLOWANCE = FETCH_DEFAULTS.maxRedirects;
+export const REDIRECT_ALLOWANCE = MAX_REDIRECTS;
 /** A server's max-age can stretch the interval up to this, never beyond: news goes stale fast. */
 export const MAX_CACHE_HINT_MS = 2 * HOUR;
 

@@ -2,30 +2,11 @@
  * @module Plans one run's article writes inside the StoreWriter: dedup by item key across runs and
  * sources, update in place only when something changed, new slugs unique, within the day's KV writes.
  */
-import type { Validators } from "../feeds/fetch";
-import { slugBase, toArticle, uniqueSlug } from "../feeds/to-article";
-import type { FeedItem } from "../schemas/feed-item";
+import type { SourceOutcome } from "../ingest/run";
+import { slugBase, toArticle, uniqueSlug } from "../ingest/to-article";
 import type { ItemCounts } from "../schemas/refresh-summary";
-import type { SourceConfig, StageError } from "../schemas/source";
+import type { SourceConfig } from "../schemas/source";
 import type { ArticleRow } from "./articles-table";
-
-type OutcomeBase = { sourceId: string; url: string };
-
-/** What one run learned about one source; sent to the StoreWriter in the run's single commit call. */
-export type SourceOutcome =
-	| (OutcomeBase & {
-			kind: "fetched";
-			status: number;
-			items: FeedItem[];
-			dropped: number;
-			validators: Validators;
-			maxAgeSeconds: number | null;
-	  })
-	| (OutcomeBase & { kind: "not_modified"; validators: Validators; maxAgeSeconds: number | null })
-	| (OutcomeBase & { kind: "failed"; error: StageError; status: number | null; retryAfterSeconds: number | null })
-	| (OutcomeBase & { kind: "deferred"; reason: "parse_budget" | "subrequest_budget" | "kv_budget" | "store_failed" });
-
-export type { ItemCounts } from "../schemas/refresh-summary";
 
 export type IngestLookups = {
 	byItemKey: (itemKey: string) => ArticleRow | undefined;
@@ -115,9 +96,9 @@ function planSource(
 			const publishedAt = item.dated ? item.publishedAt : existing.article.publishedAt;
 			const mapped = toArticle(item, source, existing.slug, publishedAt);
 			if (!mapped.ok) counts.dropped++;
-			else if (sameJson(mapped.article, existing.article)) counts.unchanged++;
+			else if (sameJson(mapped.value, existing.article)) counts.unchanged++;
 			else {
-				rows.push({ slug: existing.slug, article: mapped.article, itemKey: item.key, expiresAt });
+				rows.push({ slug: existing.slug, article: mapped.value, itemKey: item.key, expiresAt });
 				counts.updated++;
 			}
 			continue;
@@ -129,7 +110,7 @@ function planSource(
 			continue;
 		}
 		slugs.add(slug);
-		rows.push({ slug, article: mapped.article, itemKey: item.key, expiresAt });
+		rows.push({ slug, article: mapped.value, itemKey: item.key, expiresAt });
 		counts.new++;
 	}
 	return { outcome, rows, counts };

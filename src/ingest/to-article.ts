@@ -1,8 +1,10 @@
 /** @module Maps one normalized feed item onto a local article: slug, source attribution, section, dek. */
 import * as v from "valibot";
+import { err, ok, type Result } from "../result";
 import { Article } from "../schemas/article";
 import { SLUG_MAX_LENGTH } from "../schemas/common";
 import type { FeedItem } from "../schemas/feed-item";
+import { describeIssue } from "../schemas/issues";
 import type { SourceConfig } from "../schemas/source";
 
 /** Short enough to read in a URL; numbered suffixes still fit under the slug schema's 120. */
@@ -37,7 +39,8 @@ export function uniqueSlug(base: string, taken: (slug: string) => boolean): stri
 	}
 }
 
-export type ToArticle = { ok: true; article: Article } | { ok: false; reason: string };
+/** The article, or why the item cannot be one (`path: message`): the item is then counted as dropped. */
+export type ToArticle = Result<Article, string>;
 
 /**
  * The article an item becomes. `publishedAt` is the item's unless the caller keeps an earlier
@@ -65,9 +68,5 @@ export function toArticle(
 	if (item.updatedAt && item.updatedAt !== publishedAt) article.updatedAt = item.updatedAt;
 	if (item.image) article.image = { ...item.image };
 	const parsed = v.safeParse(Article, article);
-	if (!parsed.success) {
-		const issue = parsed.issues[0];
-		return { ok: false, reason: `${v.getDotPath(issue) ?? "(root)"}: ${issue.message}` };
-	}
-	return { ok: true, article: parsed.output };
+	return parsed.success ? ok(parsed.output) : err(describeIssue(parsed.issues));
 }

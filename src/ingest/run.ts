@@ -1,0 +1,55 @@
+/**
+ * @module The messages of one refresh run between the orchestrator and the StoreWriter: what it
+ * asks to pick, what it learned about each source, and what the commit reports back.
+ */
+import type { HeadlinesIndex } from "../schemas/article";
+import type { FeedItem } from "../schemas/feed-item";
+import type { Deferral, ItemCounts, SourceReport } from "../schemas/refresh-summary";
+import type { SourceConfig, StageError, Validators } from "../schemas/source";
+import type { RefreshPolicy } from "./schedule";
+
+/** The first call of a run: pick and lease the due sources. */
+export type RunRequest = {
+	runId: string;
+	now: string;
+	force: boolean;
+	limit: number;
+	leaseMs: number;
+	dailyKvWrites: number;
+};
+
+/** A source the run may fetch, with the validators for its conditional GET. */
+export type PlannedSource = SourceConfig & Validators;
+
+export type RunPlan = {
+	sources: PlannedSource[];
+	total: number;
+	skipped: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
+};
+
+type OutcomeBase = { sourceId: string; url: string };
+
+/** What one run learned about one source; sent to the StoreWriter in the run's single commit call. */
+export type SourceOutcome =
+	| (OutcomeBase & {
+			kind: "fetched";
+			status: number;
+			items: FeedItem[];
+			dropped: number;
+			validators: Validators;
+			maxAgeSeconds: number | null;
+	  })
+	| (OutcomeBase & { kind: "not_modified"; validators: Validators; maxAgeSeconds: number | null })
+	| (OutcomeBase & { kind: "failed"; error: StageError; status: number | null; retryAfterSeconds: number | null })
+	| (OutcomeBase & Deferral);
+
+/** The last call of a run: every source's outcome, to ingest and record. */
+export type RunCommit = { runId: string; now: string; policy: RefreshPolicy; outcomes: SourceOutcome[] };
+
+export type CommitResult = {
+	/** The index as written, when this run wrote one, for the caller's isolate cache. */
+	index: HeadlinesIndex | null;
+	kvWrites: number;
+	items: ItemCounts;
+	sources: SourceReport[];
+};
