@@ -1,6 +1,6 @@
 /** @module The cron trigger: runs one refresh of the upstream sources, nothing else (like Miniflux's worker.go). */
 import type { Bindings } from "../src/env";
-import { refresh } from "../src/feeds/refresh";
+import { refresh } from "../src/refresh";
 
 /**
  * The cron's scheduled time is the schedule's clock: it sits exactly on the cron's grid whatever the

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../src/env";
-import { refresh } from "../src/feeds/refresh";
+import { refresh } from "../src/refresh";
 import { readSources } from "../src/kv/sources";
 import { SourcesInput } from "../src/schemas/source";
 import { storeWriter } from "../src/store/stub";

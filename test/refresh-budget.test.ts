@@ -4,8 +4,8 @@
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { refresh } from "../src/feeds/refresh";
-import { DEFAULT_POLICY, sourcesPerRun } from "../src/feeds/schedule";
+import { DEFAULT_POLICY, sourcesPerRun } from "../src/ingest/schedule";
+import { refresh } from "../src/refresh";
 import type { SourceConfig } from "../src/schemas/source";
 import { builders } from "./fixtures/feeds";
 import { putSources, runRefresh, runScheduled, storedSources } from "./refresh-helpers";

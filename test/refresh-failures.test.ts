@@ -2,7 +2,7 @@
 // fetch backs off, and every article and headline it brought before stays. A success resets it.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { refresh } from "../src/feeds/refresh";
+import { refresh } from "../src/refresh";
 import { builders } from "./fixtures/feeds";
 import {
 	articlesFrom,

@@ -5,10 +5,9 @@
 import { env, exports } from "cloudflare:workers";
 import * as v from "valibot";
 import { expect } from "vitest";
-import type { RefreshSummary } from "../src/feeds/refresh";
 import { keys } from "../src/kv/keys";
 import type { Article, HeadlinesIndex } from "../src/schemas/article";
-import { RefreshSummary as RefreshSummarySchema } from "../src/schemas/refresh-summary";
+import { type RefreshSummary, RefreshSummary as RefreshSummarySchema } from "../src/schemas/refresh-summary";
 import type { SourceConfig, SourceState, SourcesRecord } from "../src/schemas/source";
 import { adminHeaders, request } from "./helpers";
 

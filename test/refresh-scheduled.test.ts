@@ -1,7 +1,7 @@
 // The cron path runs the same refresh, and runs that overlap each other or an editor's change to
 // the source list give the same result as running one after the other.
 import { describe, expect, it } from "vitest";
-import type { RefreshSummary } from "../src/feeds/refresh";
+import type { RefreshSummary } from "../src/schemas/refresh-summary";
 import { builders } from "./fixtures/feeds";
 import { adminHeaders, request } from "./helpers";
 import { articlesFrom, putSources, runRefresh, runScheduled, sourceState, storedSources } from "./refresh-helpers";
