@@ -96,6 +96,9 @@ describe("toArticle", () => {
 	});
 
 	it("Should refuse an item the article schema would not store", () => {
-		expect(toArticle(item({ link: "ftp://gazette.example/x" }), SOURCE, "cranes")).toMatchObject({ ok: false });
+		expect(toArticle(item({ link: "ftp://gazette.example/x" }), SOURCE, "cranes")).toEqual({
+			ok: false,
+			error: "sourceUrl: must be an absolute http or https URL",
+		});
 	});
 });
