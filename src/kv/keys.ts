@@ -9,6 +9,6 @@ export const keys = {
 	headlines: `${PREFIX}headlines`,
 	/** One article record. */
 	article: (slug: string) => `${PREFIX}article:${slug}`,
-	/** The upstream source list with each source's health (written by the refresh). */
+	/** The upstream source list with each source's health: the StoreWriter's copy for `GET /api/sources` (the refresh reads the StoreWriter's own). */
 	sources: `${PREFIX}sources`,
 } as const;
