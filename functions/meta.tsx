@@ -1,23 +1,23 @@
 /** @module About the service: `/api/openapi.json`, `/api/docs`, `/healthz` and the site icon. */
 import { Hono } from "hono";
-import { openApi } from "../src/api/openapi";
-import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
 import { checkKv } from "../src/health/kv";
-import { HeadlinesQuery } from "../src/schemas/queries";
-import { ApiDocsPage } from "../src/views/api-docs-page";
+import { apiDocsPage, apiDocument } from "../src/pages/api-docs";
 import { FAVICON_SVG } from "../src/views/favicon";
 import { CACHE } from "./middleware/cache-control";
-
-const api = () => openApi({ headlinesQuery: HeadlinesQuery });
+import { readerRequest, sendPage } from "./reader";
 
 export const metaRoutes = new Hono<AppEnv>()
 	.get("/api/openapi.json", (c) =>
-		c.body(api().json, 200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": CACHE.stable }),
+		c.body(apiDocument().json, 200, {
+			"Content-Type": "application/json; charset=utf-8",
+			"Cache-Control": CACHE.stable,
+		}),
 	)
-	.get("/api/docs", (c) => {
+	.get("/api/docs", async (c) => {
+		const page = await apiDocsPage(readerRequest(c));
 		c.header("Cache-Control", CACHE.stable);
-		return c.html(<ApiDocsPage siteName={siteConfig(c.env).siteName} document={api().document} />);
+		return sendPage(c, page);
 	})
 	.get("/healthz", async (c) => {
 		const kv = await checkKv(c.env.NEWS);

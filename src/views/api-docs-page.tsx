@@ -1,5 +1,6 @@
 /** @module `/api/docs`: the OpenAPI document rendered for people, every route with its parameters, bodies and answers. */
 import type { OpenApiDocument } from "../api/openapi";
+import { SanitizedHtml } from "./article-body";
 import { Layout } from "./layout";
 
 const METHODS = ["get", "put", "post", "delete"] as const;
@@ -7,7 +8,7 @@ const METHODS = ["get", "put", "post", "delete"] as const;
 type Operation = {
 	summary?: string;
 	security?: unknown[];
-	parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
+	parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: unknown }[];
 	requestBody?: { content: Record<string, { schema?: { $ref?: string } }> };
 	responses: Record<string, { description: string; content?: Record<string, { schema?: { $ref?: string } }> }>;
 };
@@ -16,7 +17,17 @@ function refName(ref: string | undefined): string | undefined {
 	return ref?.split("/").pop();
 }
 
-function OperationBlock({ path, method, op }: { path: string; method: string; op: Operation }) {
+/** The document's descriptions are CommonMark (OpenAPI 3.1 §4.8.1): these give them as sanitized HTML. */
+export type DescriptionHtml = {
+	/** Paragraphs and all, for a description that stands on its own. */
+	block: (markdown: string) => string;
+	/** One paragraph's content, for a description inside a line of text. */
+	inline: (markdown: string) => string;
+};
+
+type OperationProps = { path: string; method: string; op: Operation; html: DescriptionHtml };
+
+function OperationBlock({ path, method, op, html }: OperationProps) {
 	const body = refName(op.requestBody?.content["application/json"]?.schema?.$ref);
 	return (
 		<section>
@@ -33,6 +44,12 @@ function OperationBlock({ path, method, op }: { path: string; method: string; op
 						<li>
 							<code>{p.name}</code> in {p.in}
 							{p.required ? ", required" : ""}: <code>{JSON.stringify(p.schema)}</code>
+							{p.description ? (
+								<>
+									{" — "}
+									<SanitizedHtml html={html.inline(p.description)} />
+								</>
+							) : null}
 						</li>
 					))}
 				</ul>
@@ -47,7 +64,7 @@ function OperationBlock({ path, method, op }: { path: string; method: string; op
 					const schema = refName(Object.values(response.content ?? {})[0]?.schema?.$ref);
 					return (
 						<li>
-							<strong>{status}</strong> {response.description}
+							<strong>{status}</strong> <SanitizedHtml html={html.inline(response.description)} />
 							{schema ? (
 								<>
 									{" "}
@@ -62,21 +79,29 @@ function OperationBlock({ path, method, op }: { path: string; method: string; op
 	);
 }
 
-export function ApiDocsPage({ siteName, document }: { siteName: string; document: OpenApiDocument }) {
+type Props = {
+	siteName: string;
+	document: OpenApiDocument;
+	/** The document's description as plain text, for the meta description. */
+	summary: string;
+	html: DescriptionHtml;
+};
+
+export function ApiDocsPage({ siteName, document, summary, html }: Props) {
 	const paths = document.paths as Record<string, Record<string, unknown>>;
 	return (
-		<Layout siteName={siteName} title="API" description={document.info.description}>
+		<Layout siteName={siteName} title="API" description={summary}>
 			<main class="page api-docs" id="main">
 				<div>
 					<h1>{document.info.title}</h1>
-					<p>{document.info.description}</p>
+					<SanitizedHtml html={html.block(document.info.description)} />
 					<p>
 						Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {document.openapi}).
 					</p>
 					<h2>Routes</h2>
 					{Object.entries(paths).flatMap(([path, item]) =>
 						METHODS.filter((m) => item[m]).map((m) => (
-							<OperationBlock path={path} method={m} op={item[m] as Operation} />
+							<OperationBlock path={path} method={m} op={item[m] as Operation} html={html} />
 						)),
 					)}
 					<h2>Schemas</h2>
