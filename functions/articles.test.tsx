@@ -121,7 +121,13 @@ describe("GET /api/articles/:slug", () => {
 			status: 404,
 			body: { error: "no article 'missing-story'" },
 		});
-		expect((await getJson("/api/articles/BAD")).status).toBe(400);
+		expect(await getJson("/api/articles/BAD")).toEqual({
+			status: 400,
+			body: {
+				error: "invalid slug",
+				issues: [{ path: "slug", message: "must be lowercase letters and digits in words joined by single hyphens" }],
+			},
+		});
 	});
 });
 
