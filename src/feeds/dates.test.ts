@@ -53,3 +53,30 @@ describe("parseDate", () => {
 		expect(parseDate(input)).toBeUndefined();
 	});
 });
+
+describe("parseDate and the stored date domain", () => {
+	it.each([
+		["9999-12-31T23:59:59-05:00", "year 10000 in UTC"],
+		["Fri, 31 Dec 9999 23:00:00 -0500", "year 10000 in UTC"],
+		["Dec 31, 9999 10:00 PM EST", "year 10000 in UTC"],
+	])("Should treat %j (%s) as missing rather than store it", (input) => {
+		expect(parseDate(input)).toBeUndefined();
+	});
+
+	it.each([
+		["9999-12-31T23:59:59Z", "9999-12-31T23:59:59.000Z"],
+		["9999-12-31T23:59:59.9999Z", "9999-12-31T23:59:59.999Z"],
+		["2016-12-31T23:59:60Z", "2016-12-31T23:59:59.999Z"],
+		["Sat, 31 Dec 2016 23:59:60 GMT", "2016-12-31T23:59:59.999Z"],
+		["2024-02-29T12:00:00Z", "2024-02-29T12:00:00.000Z"],
+	])("Should read %j as %s, inside the domain", (input, expected) => {
+		expect(parseDate(input)?.toISOString()).toBe(expected);
+	});
+
+	it.each(["2025-02-29T00:00:00Z", "2026-04-31", "2026-13-01T00:00:00Z"])(
+		"Should reject the impossible calendar date %j",
+		(input) => {
+			expect(parseDate(input)).toBeUndefined();
+		},
+	);
+});

@@ -1,8 +1,10 @@
 /**
  * @module Lenient date parsing for feed timestamps: ISO 8601 / RFC 3339 variants and RFC 822/1123/2822
  * with named zones, plus the common deviations (no seconds, no zone, two-digit years, full month names).
- * Returns undefined for anything it cannot read; never throws.
+ * Returns undefined for anything it cannot read, and for an instant outside the stored date domain
+ * (src/schemas/date-time.ts), so such a date is treated as missing; never throws.
  */
+import { inDateDomain } from "../schemas/date-time";
 
 const ISO =
 	/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*([Zz]|(?:UTC|GMT)|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -175,10 +177,14 @@ function setOffset(parts: Parts, minutes: number): boolean {
 	return true;
 }
 
-/** A UTC date from local fields and an offset, or undefined when a field is out of range (Feb 30, 25:00…). */
+/**
+ * A UTC date from local fields and an offset, or undefined when a field is out of range (Feb 30, 25:00…) or
+ * the instant leaves the date domain. A leap second reads as :59.999, as the write schema reads it.
+ */
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number, ms: number) {
 	if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60 || Math.abs(offset) > 18 * 60) return undefined;
-	const local = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
+	const local = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), s === 60 ? 999 : ms);
 	if (new Date(local).getUTCDate() !== d || y < 100) return undefined;
-	return new Date(local - offset * 60_000);
+	const instant = local - offset * 60_000;
+	return inDateDomain(instant) ? new Date(instant) : undefined;
 }

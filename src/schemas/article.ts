@@ -1,6 +1,6 @@
 /** @module Articles: what an editor sends, what is stored, and the headline each one projects. */
 import * as v from "valibot";
-import { HttpsUrl, HttpUrl, IsoDateTime, Slug, text } from "./common";
+import { HttpsUrl, HttpUrl, IsoDateTime, Slug, text, UtcDateTime } from "./common";
 
 export const Author = v.strictObject({
 	name: text(200),
@@ -23,8 +23,9 @@ export const ArticleInput = v.strictObject({
 	dek: v.optional(v.pipe(v.string(), v.maxLength(600, "must be at most 600 characters"))),
 	section: v.optional(Section),
 	author: v.optional(Author),
-	publishedAt: IsoDateTime,
-	updatedAt: v.optional(IsoDateTime),
+	/** Stored as its canonical UTC form; the stored `Article` checks the same domain, so it always reads back. */
+	publishedAt: UtcDateTime,
+	updatedAt: v.optional(UtcDateTime),
 	body: v.pipe(v.string(), v.maxLength(200_000, "must be at most 200000 characters")),
 	sourceUrl: v.optional(HttpUrl),
 	image: v.optional(LeadImage),
