@@ -1,7 +1,7 @@
 // Section pages, the masthead's section list, and paging through older headlines with ?before=.
 import { describe, expect, it } from "vitest";
 import { LIST_PAGE_SIZE } from "../src/publishing/pages";
-import { minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
+import { getJson, minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
 
 async function page(path: string) {
 	const response = await request(path);
@@ -93,13 +93,19 @@ describe("paging with ?before=", () => {
 		expect(pages).toBe(3);
 		expect(seen).toEqual(Array.from({ length: total }, (_, i) => `paged-${String(i).padStart(3, "0")}`));
 
+		// Every section's headlines, newest first, as the JSON API lists them: the home page's two pages.
+		const newest = (await getJson(`/api/headlines?limit=${LIST_PAGE_SIZE * 2}`)).body.headlines.map(
+			(h: { slug: string }) => h.slug,
+		);
 		const home = await page("/");
 		expect(listedSlugs(home.text)).toHaveLength(LIST_PAGE_SIZE);
+		expect(listedSlugs(home.text)).toEqual(newest.slice(0, LIST_PAGE_SIZE));
 		const older = olderLink(home.text)!;
 		expect(older).toMatch(/^\/\?before=\d+-[a-z0-9-]+$/);
 		const second = await page(older);
 		expect(second.text).toContain('<h1 id="list-title" class="page-title">Older headlines</h1>');
 		expect(listedSlugs(second.text)[0]).not.toBe(listedSlugs(home.text).at(-1));
+		expect(listedSlugs(second.text)).toEqual(newest.slice(LIST_PAGE_SIZE, LIST_PAGE_SIZE * 2));
 	});
 
 	it("Should say so past the last page, and refuse a malformed cursor", async () => {
