@@ -6,6 +6,7 @@ import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { ArticleInput } from "../schemas/article";
 import { Slug } from "../schemas/common";
+import { RefreshQuery } from "../schemas/refresh-query";
 import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
 import { SourcesInput, SourcesRecord } from "../schemas/source";
@@ -41,13 +42,14 @@ const json = (ref: string, description: string) => ({
 });
 const error = (description: string) => json("Error", description);
 
-/** Query parameters from an object schema's properties, one OpenAPI parameter each. */
+/** Query parameters from an object schema's properties, one OpenAPI parameter each (a property's description becomes the parameter's). */
 function queryParameters(schema: Schema) {
 	const object = jsonSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-	return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+	return Object.entries(object.properties ?? {}).map(([name, { description, ...property }]) => ({
 		name,
 		in: "query",
 		required: object.required?.includes(name) ?? false,
+		...(description === undefined ? {} : { description }),
 		schema: property,
 	}));
 }
@@ -146,15 +148,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					operationId: "refreshSources",
 					summary: "Run one refresh of the due sources now",
 					security: ADMIN,
-					parameters: [
-						{
-							name: "force",
-							in: "query",
-							required: false,
-							description: "`true`: every source counts as due (still within the run's budget).",
-							schema: { type: "string", enum: ["true", "false"] },
-						},
-					],
+					parameters: queryParameters(RefreshQuery),
 					responses: {
 						"200": json("RefreshSummary", "What the run fetched and stored."),
 						"400": error("A `force` other than true or false."),
