@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { keys } from "../kv/keys";
 import { liveArticleJson } from "./article-json";
-import { minutesBefore, putRaw, readerAt, seed, storedArticle, valueOf } from "./fixtures/records";
+import { expectValue, minutesBefore, putRaw, readerAt, seed, storedArticle } from "./fixtures/records";
 
 describe("liveArticleJson", () => {
 	it("Should give the stored article without its origin, with its URL and its age at `now`", async () => {
 		const origin = { sourceId: "port-wire", itemKey: "https://port.example/1" };
 		await seed([storedArticle("wired", 61, { origin, source: "Port Wire", tags: ["ports"] })]);
-		expect(valueOf(await liveArticleJson(readerAt("/api/articles/wired"), "wired"))).toEqual({
+		expect(expectValue(await liveArticleJson(readerAt("/api/articles/wired"), "wired"))).toEqual({
 			slug: "wired",
 			title: "Story wired",
 			section: "business",

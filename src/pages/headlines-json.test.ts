@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keys } from "../kv/keys";
-import { minutesBefore, NOW, putRaw, readerAt, seed, storedArticle, valueOf } from "./fixtures/records";
+import { expectValue, minutesBefore, NOW, putRaw, readerAt, seed, storedArticle } from "./fixtures/records";
 import { headlinesJson } from "./headlines-json";
 
 const at = (ms: number) => readerAt("/api/headlines", new Date(NOW.getTime() + ms));
@@ -13,7 +13,7 @@ describe("headlinesJson", () => {
 			storedArticle("middle", 61),
 			storedArticle("oldest", 130),
 		]);
-		const body = valueOf(await headlinesJson(at(0), 2));
+		const body = expectValue(await headlinesJson(at(0), 2));
 		expect(JSON.parse(body.json)).toEqual({
 			headlines: [
 				{
@@ -42,11 +42,11 @@ describe("headlinesJson", () => {
 
 	it("Should keep the tag while every age holds, and change it when one changes", async () => {
 		await seed([storedArticle("steady", 30)]);
-		const first = valueOf(await headlinesJson(at(0), 10));
-		const same = valueOf(await headlinesJson(at(59_000), 10));
+		const first = expectValue(await headlinesJson(at(0), 10));
+		const same = expectValue(await headlinesJson(at(59_000), 10));
 		expect(same.etag).toBe(first.etag);
 		expect(JSON.parse(same.json).generatedAt).toBe(new Date(NOW.getTime() + 59_000).toISOString());
-		const changed = valueOf(await headlinesJson(at(60_000), 10));
+		const changed = expectValue(await headlinesJson(at(60_000), 10));
 		expect(JSON.parse(changed.json).headlines[0].age).toBe("31 mins ago");
 		expect(changed.etag).not.toBe(first.etag);
 	});

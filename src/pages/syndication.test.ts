@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keys } from "../kv/keys";
-import { minutesBefore, ORIGIN, putRaw, readerAt, seed, storedArticle, valueOf } from "./fixtures/records";
+import { expectValue, minutesBefore, ORIGIN, putRaw, readerAt, seed, storedArticle } from "./fixtures/records";
 import { feedXml, newsSitemapXml, sitemapXml } from "./syndication";
 
 function locs(xml: string): string[] {
@@ -16,7 +16,7 @@ const MIX = [
 describe("the feed and the sitemaps", () => {
 	it("Should put the live articles in the feed, newest first, dated by the newest", async () => {
 		await seed(MIX);
-		const xml = valueOf(await feedXml(readerAt("/feed.xml")));
+		const xml = expectValue(await feedXml(readerAt("/feed.xml")));
 		const ids = [...xml.matchAll(/<entry><id>([^<]*)<\/id>/g)].map((m) => m[1]);
 		expect(ids).toEqual([`${ORIGIN}/articles/fresh`, `${ORIGIN}/articles/two-days`]);
 		expect(xml).toContain(`<updated>${minutesBefore(10)}</updated>\n<author>`);
@@ -24,12 +24,12 @@ describe("the feed and the sitemaps", () => {
 
 	it("Should date an empty feed by its index", async () => {
 		await seed([]);
-		expect(valueOf(await feedXml(readerAt("/feed.xml")))).toContain(`<updated>${minutesBefore(0)}</updated>`);
+		expect(expectValue(await feedXml(readerAt("/feed.xml")))).toContain(`<updated>${minutesBefore(0)}</updated>`);
 	});
 
 	it("Should list the home page, the sections and every live article in the sitemap", async () => {
 		await seed(MIX);
-		expect(locs(valueOf(await sitemapXml(readerAt("/sitemap.xml"))))).toEqual([
+		expect(locs(expectValue(await sitemapXml(readerAt("/sitemap.xml"))))).toEqual([
 			`${ORIGIN}/`,
 			`${ORIGIN}/sections/business`,
 			`${ORIGIN}/sections/world`,
@@ -40,7 +40,9 @@ describe("the feed and the sitemaps", () => {
 
 	it("Should list only the last 48 hours' live articles in the news sitemap", async () => {
 		await seed(MIX);
-		expect(locs(valueOf(await newsSitemapXml(readerAt("/news-sitemap.xml"))))).toEqual([`${ORIGIN}/articles/fresh`]);
+		expect(locs(expectValue(await newsSitemapXml(readerAt("/news-sitemap.xml"))))).toEqual([
+			`${ORIGIN}/articles/fresh`,
+		]);
 	});
 
 	it("Should call every document unreadable when the index fails its schema", async () => {
