@@ -1,6 +1,6 @@
 // Section pages, the masthead's section list, and paging through older headlines with ?before=.
 import { describe, expect, it } from "vitest";
-import { LIST_PAGE_SIZE } from "../src/publishing/pages";
+import { LIST_PAGE_SIZE } from "../src/publishing/headline-pages";
 import { getJson, minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
 
 async function page(path: string) {

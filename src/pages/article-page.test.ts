@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keys } from "../kv/keys";
-import { RAIL_HEADLINES } from "../publishing/pages";
+import { RAIL_HEADLINES } from "../publishing/headline-pages";
 import { articlePage } from "./article-page";
 import {
 	expectValue,

@@ -4,7 +4,7 @@
  */
 import { readHeadlines } from "../kv/headlines";
 import { readLiveArticle } from "../publishing/articles";
-import { NAV_SECTIONS, RAIL_HEADLINES } from "../publishing/pages";
+import { NAV_SECTIONS, RAIL_HEADLINES } from "../publishing/headline-pages";
 import { activeSections, type SectionLink } from "../publishing/sections";
 import { liveHeadlines } from "../publishing/visibility";
 import { cachedPage, type RenderedPage, renderHtml } from "../render-cache/page";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keys } from "../kv/keys";
-import { LIST_PAGE_SIZE } from "../publishing/pages";
+import { LIST_PAGE_SIZE } from "../publishing/headline-pages";
 import {
 	expectValue,
 	listedSlugs,

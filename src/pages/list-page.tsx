@@ -3,7 +3,7 @@
  * (`?before=`), each rendered once per validity window.
  */
 import { readHeadlines } from "../kv/headlines";
-import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS } from "../publishing/pages";
+import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS } from "../publishing/headline-pages";
 import { sectionPath } from "../publishing/paths";
 import { activeSections, sectionName } from "../publishing/sections";
 import { cachedPage, type RenderedPage } from "../render-cache/page";

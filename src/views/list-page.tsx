@@ -1,6 +1,6 @@
 /** @module The home page and section pages: a paged list of live headlines, newest first. */
 import type { SiteConfig } from "../config";
-import type { HeadlinePage } from "../publishing/pages";
+import type { HeadlinePage } from "../publishing/headline-pages";
 import type { SectionLink } from "../publishing/sections";
 import type { PageMeta } from "../seo/article";
 import { HeadlineList } from "./headline-list";

@@ -1,4 +1,4 @@
-/** @module Pages of live headlines for readers: the home page, section pages and their older pages. */
+/** @module The index cut into pages of live headlines for readers (home, sections, older pages), and how many each shows. */
 import type { Headline, HeadlinesIndex } from "../schemas/article";
 import { type Cursor, cursorText } from "../schemas/paging";
 import { sectionSlug } from "./sections";
