@@ -1,16 +1,15 @@
 /** @module Editors' routes: publish, replace and remove articles (bearer token required). */
 import { Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../src/env";
 import { publishArticle, removeArticle } from "../src/publishing/publish";
 import { ArticleInput } from "../src/schemas/article";
-import { Slug } from "../src/schemas/common";
+import { SlugParam } from "../src/schemas/params";
 import { ApiError } from "./errors";
 import { adminAuth } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
 
-const slugParam = validate("param", v.object({ slug: Slug }), { message: "invalid slug" });
+const slugParam = validate("param", SlugParam, { message: "invalid slug" });
 
 export const adminRoutes = new Hono<AppEnv>()
 	.use("/api/articles/*", async (c, next) =>

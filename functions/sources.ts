@@ -1,19 +1,14 @@
 /** @module Admin routes for upstream sources and on-demand refresh (bearer token required): validate, call src/, respond. */
 import { Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../src/env";
-import { refresh } from "../src/refresh";
 import { readSources } from "../src/kv/sources";
+import { refresh } from "../src/refresh";
+import { RefreshQuery } from "../src/schemas/refresh-query";
 import { SourcesInput } from "../src/schemas/source";
 import { storeWriter } from "../src/store/stub";
 import { adminAuth } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
-
-/** `?force=true`: every source counts as due (still within the run's budget). */
-export const RefreshQuery = v.object({
-	force: v.optional(v.picklist(["true", "false"], "must be true or false")),
-});
 
 export const sourceRoutes = new Hono<AppEnv>()
 	.use("/api/sources", adminAuth)
@@ -30,7 +25,7 @@ export const sourceRoutes = new Hono<AppEnv>()
 		const { record } = await storeWriter(c.env).putSources(c.req.valid("json").sources, c.var.now.toISOString());
 		return c.json(record);
 	})
-	/** Runs one refresh now over the due sources; answers with its summary. */
+	/** Runs one refresh now over the due sources (`?force=true`: all, within the budget); answers with its summary. */
 	.post("/api/refresh", validate("query", RefreshQuery), async (c) => {
 		const { force } = c.req.valid("query");
 		return c.json(await refresh(c.env, { now: c.var.now, force: force === "true" }));
