@@ -2,13 +2,17 @@
 // headers, methods, slugs and query strings. Never a 5xx; every API error is JSON naming the
 // problem; a rejected write leaves the store exactly as it was.
 import fc from "fast-check";
+import * as v from "valibot";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ErrorResponse } from "../../src/schemas/responses";
 import { ADMIN_TOKEN, minutesAgo, putArticle, request, sampleArticle } from "../helpers";
 import { storedState } from "../robustness/faults";
 import { useUpstream } from "../upstream";
 import { HTTP_RUNS, SEED } from "./runs";
 
 const upstream = useUpstream();
+type ErrorBody = v.InferOutput<typeof ErrorResponse>;
+
 const options = { numRuns: HTTP_RUNS, seed: SEED };
 const TIMEOUT = Math.max(30_000, HTTP_RUNS * 400);
 
@@ -178,19 +182,43 @@ function headersOf(type: string | undefined, auth: string | undefined): Record<s
 	return headers;
 }
 
-/** An API error must be JSON with a non-empty `error`, and any `issues` must each name a path and a message. */
-async function expectJsonError(response: Response, where: string): Promise<{ error: string; issues?: unknown }> {
+/**
+ * What each API error status may say: the exact messages the routes and middleware send
+ * (a pattern where the message names the slug or the parser's complaint). Anything else, say a
+ * framework's default text, fails the property.
+ */
+const API_ERRORS: Record<number, (string | RegExp)[]> = {
+	400: ["invalid slug", "invalid request body", "invalid query", /^malformed JSON: \S/],
+	401: ["missing or invalid bearer token"],
+	404: ["not found", /^no article '[^']*'$/],
+	413: ["body exceeds 1048576 bytes"],
+	415: ["content type must be application/json"],
+};
+
+/** The messages whose answer lists issues; every other error has none. */
+const WITH_ISSUES = new Set(["invalid slug", "invalid request body", "invalid query"]);
+
+/** An API error must be JSON in the documented shape, with a message its status allows and issues that each name a problem. */
+async function expectJsonError(response: Response, where: string): Promise<ErrorBody> {
 	expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
-	const payload = (await response.json()) as { error: string; issues?: { path: string; message: string }[] };
-	expect(typeof payload.error, where).toBe("string");
-	expect(payload.error.length, where).toBeGreaterThan(0);
-	if (payload.issues !== undefined) {
-		expect(Array.isArray(payload.issues), where).toBe(true);
-		for (const issue of payload.issues) {
-			expect(typeof issue.path, where).toBe("string");
-			expect(typeof issue.message, where).toBe("string");
-			expect(issue.message.length, where).toBeGreaterThan(0);
-		}
+	const parsed = v.safeParse(ErrorResponse, await response.json());
+	expect(parsed.issues, where).toBeUndefined();
+	const payload = parsed.output as ErrorBody;
+	const allowed = API_ERRORS[response.status] ?? [];
+	expect(
+		allowed.some((message) => (typeof message === "string" ? payload.error === message : message.test(payload.error))),
+		`${where}: ${response.status} ${payload.error}`,
+	).toBe(true);
+	if (WITH_ISSUES.has(payload.error)) {
+		expect(payload.issues?.length, where).toBeGreaterThan(0);
+		for (const issue of payload.issues ?? []) expect(issue.message, where).not.toBe("");
+		if (payload.error === "invalid slug")
+			expect(
+				payload.issues?.map((i) => i.path),
+				where,
+			).toEqual(["slug"]);
+	} else {
+		expect(payload.issues, where).toBeUndefined();
 	}
 	return payload;
 }
