@@ -1,5 +1,6 @@
 /** @module Articles: what an editor sends, what is stored, and the headline each one projects. */
 import * as v from "valibot";
+import { MarkdownBody } from "../markdown/body";
 import { HttpsUrl, HttpUrl, IsoDateTime, Slug, text, UtcDateTime } from "./common";
 
 export const Author = v.strictObject({
@@ -26,7 +27,7 @@ export const ArticleInput = v.strictObject({
 	/** Stored as its canonical UTC form; the stored `Article` checks the same domain, so it always reads back. */
 	publishedAt: UtcDateTime,
 	updatedAt: v.optional(UtcDateTime),
-	body: v.pipe(v.string(), v.maxLength(200_000, "must be at most 200000 characters")),
+	body: MarkdownBody,
 	sourceUrl: v.optional(HttpUrl),
 	image: v.optional(LeadImage),
 	tags: v.optional(v.pipe(v.array(text(60)), v.maxLength(30, "must have at most 30 tags"))),
