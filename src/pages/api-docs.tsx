@@ -18,10 +18,17 @@ export function apiDocument() {
 /** A lone paragraph, which `inline` unwraps so a short description reads as part of its line. */
 const ONE_PARAGRAPH = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>$/;
 
+/** Our own few-line descriptions; the renderer refusing one (too large, too deep) would be a bug. */
+function markdownHtml(markdown: string): string {
+	const html = renderMarkdown(markdown);
+	if (!html.ok) throw new Error(`API description refused (${html.error.code}): ${markdown.slice(0, 60)}`);
+	return html.value;
+}
+
 const descriptionHtml: DescriptionHtml = {
-	block: (markdown) => renderMarkdown(markdown),
+	block: markdownHtml,
 	inline: (markdown) => {
-		const html = renderMarkdown(markdown).trim();
+		const html = markdownHtml(markdown).trim();
 		return ONE_PARAGRAPH.exec(html)?.[1] ?? html;
 	},
 };
@@ -31,7 +38,7 @@ const INLINE_TAG = /<\/?(a|code|em|strong)\b[^>]*>/g;
 
 /** Markdown as the plain text a meta description holds. */
 function plainText(markdown: string): string {
-	return htmlText(renderMarkdown(markdown).replace(INLINE_TAG, ""));
+	return htmlText(markdownHtml(markdown).replace(INLINE_TAG, ""));
 }
 
 /**
