@@ -120,3 +120,52 @@ describe("htmlToText", () => {
 		expect(htmlToText(input)).toBe(expected);
 	});
 });
+
+describe("sanitizeHtml image sources and the CSP (img-src 'self' https:)", () => {
+	it.each([
+		["upgrade an http source to https", '<img src="http://i.example/a.png" alt="A">', "https://i.example/a.png"],
+		["upgrade http on the default port", '<img src="http://i.example:80/a.png">', "https://i.example/a.png"],
+		[
+			"upgrade http on another port, keeping it",
+			'<img src="http://i.example:8080/a.png">',
+			"https://i.example:8080/a.png",
+		],
+		["upgrade an HTTP source written in capitals", '<img src="HTTP://I.EXAMPLE/a.png">', "https://i.example/a.png"],
+		[
+			"upgrade a scheme-relative source resolved against an http base",
+			'<img src="//i.example/a.png">',
+			"https://i.example/a.png",
+		],
+		["keep an https source", '<img src="https://i.example/a.png">', "https://i.example/a.png"],
+	])("Should %s", (_rule, input, src) => {
+		expect(sanitizeHtml(input, "http://plain.example/feed.xml")).toBe(
+			`<img src="${src}"${input.includes('alt="A"') ? ' alt="A"' : ""} loading="lazy">`,
+		);
+	});
+
+	it("Should upgrade a relative source resolved against an http base", () => {
+		expect(sanitizeHtml('<img src="/a.png">', "http://plain.example/feed.xml")).toBe(
+			'<img src="https://plain.example/a.png" loading="lazy">',
+		);
+	});
+
+	it.each([
+		'<img src="data:image/png;base64,AAAA">',
+		'<img src="blob:https://i.example/1">',
+		'<img src="ftp://i.example/a.png">',
+		'<img src="file:///etc/a.png">',
+	])("Should drop %j, which the CSP would block", (input) => {
+		expect(sanitizeHtml(input, BASE)).toBe("");
+	});
+
+	it("Should keep a link's and a quote's http URLs as written: only images load", () => {
+		expect(sanitizeHtml('<a href="http://a.example/">a</a><q cite="http://c.example/">q</q>', BASE)).toBe(
+			'<a href="http://a.example/" rel="noopener nofollow">a</a><q cite="http://c.example/">q</q>',
+		);
+	});
+
+	it("Should leave an upgraded image unchanged when run again", () => {
+		const once = sanitizeHtml('<img src="http://i.example/a.png">', BASE);
+		expect(sanitizeHtml(once, BASE)).toBe(once);
+	});
+});

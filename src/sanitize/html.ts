@@ -3,7 +3,7 @@ import { decodeHTML } from "entities";
 import { checkAttribute, isPixelTracker } from "./checks";
 import { escapeAttribute, escapeText } from "./entities";
 import { closeAll, closeElement, openElement, VOID } from "./nesting";
-import { IMAGE_SCHEMES, LINK_SCHEMES, safeUrl } from "./urls";
+import { CITE_SCHEMES, LINK_SCHEMES, safeImageUrl, safeUrl } from "./urls";
 import { type Attribute, createWalker } from "./walk";
 
 export { htmlToText } from "./text";
@@ -129,6 +129,8 @@ function writeAttributes(
 
 function attributeValue(element: string, attribute: string, raw: string, baseUrl?: string): string | undefined {
 	if (attribute === "href") return safeUrl(raw, LINK_SCHEMES, baseUrl);
-	if (attribute === "src" || attribute === "cite") return safeUrl(raw, IMAGE_SCHEMES, baseUrl);
+	// `src` is allowed on img only (ALLOWED): every source this writes is one the CSP lets load.
+	if (attribute === "src") return safeImageUrl(raw, baseUrl);
+	if (attribute === "cite") return safeUrl(raw, CITE_SCHEMES, baseUrl);
 	return checkAttribute(element, attribute, raw);
 }

@@ -2,7 +2,9 @@
 import { decodeHTMLAttribute } from "entities";
 
 export const LINK_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:", "mailto:"]);
-export const IMAGE_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:"]);
+/** Where a `cite` may point: it is only a reference, never loaded. */
+export const CITE_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:"]);
+const IMAGE_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:"]);
 
 /** Resolves relative references when the caller gave no base; never appears in output. */
 const PLACEHOLDER_BASE = "https://relative.invalid/";
@@ -21,6 +23,17 @@ export function safeUrl(raw: string, schemes: ReadonlySet<string>, base?: string
 	if (resolved === undefined || !schemes.has(resolved.protocol)) return undefined;
 	if (resolved.href.startsWith(PLACEHOLDER_BASE) && !HAS_SCHEME.test(cleaned)) return encodeRelative(cleaned);
 	return resolved.href;
+}
+
+/**
+ * An image source our pages can load, or undefined. The CSP (src/views/csp.ts) allows `img-src 'self' https:`,
+ * so an `http:` source is upgraded to `https:`, as browsers' mixed-content autoupgrade would try (the
+ * default port 80 becomes the https default); a relative one stays relative ('self'); every other scheme,
+ * `data:` included, is dropped.
+ */
+export function safeImageUrl(raw: string, base?: string): string | undefined {
+	const url = safeUrl(raw, IMAGE_SCHEMES, base);
+	return url?.startsWith("http:") ? `https:${url.slice("http:".length)}` : url;
 }
 
 /**
