@@ -37,7 +37,32 @@ export function parseRecord<S extends v.GenericSchema>(key: string, raw: string,
 	return { ok: true, value: parsed.output };
 }
 
+/**
+ * The entries of a stored list that pass `schema`; each one that fails is logged and left out, so
+ * one bad entry costs only itself (the list's own shape is the caller's `parseRecord`).
+ */
+export function parseEntries<S extends v.GenericSchema>(
+	key: string,
+	entries: readonly unknown[],
+	schema: S,
+): v.InferOutput<S>[] {
+	const valid: v.InferOutput<S>[] = [];
+	for (const [entry, value] of entries.entries()) {
+		const parsed = v.safeParse(schema, value);
+		if (parsed.success) valid.push(parsed.output);
+		else {
+			const slug = (value as { slug?: unknown } | null)?.slug;
+			logCorrupt(key, describeIssue(parsed.issues), { entry, ...(typeof slug === "string" ? { slug } : {}) });
+		}
+	}
+	return valid;
+}
+
+function logCorrupt(key: string, detail: string, at: Record<string, unknown> = {}): void {
+	console.error(JSON.stringify({ event: "kv.corrupt", key, ...at, detail }));
+}
+
 function corrupt(key: string, detail: string): KvRead<never> {
-	console.error(JSON.stringify({ event: "kv.corrupt", key, detail }));
+	logCorrupt(key, detail);
 	return err({ code: "kv.corrupt", detail });
 }

@@ -92,6 +92,9 @@ export const HeadlinesIndex = v.object({
 });
 export type HeadlinesIndex = v.InferOutput<typeof HeadlinesIndex>;
 
+/** The index's own shape, its entries unchecked: readers then check each entry alone (kv/headlines.ts). */
+export const HeadlinesEnvelope = v.object({ updatedAt: IsoDateTime, headlines: v.array(v.unknown()) });
+
 /** The headline an article projects into the index. */
 export function headlineOf(article: Article): Headline {
 	const { slug, title, section, source, publishedAt, image } = article;
