@@ -3,6 +3,7 @@
  * lenient: one write per key per second, and the key, value and expiration limits checked on
  * the test's own clock.
  */
+import { recordRejection } from "./rejections";
 import { KV_LIMITS, type KvOperation, kvErrors, utf8Bytes } from "./rules";
 
 export type StrictKvOptions = {
@@ -42,7 +43,8 @@ function checkKey(op: KvOperation, key: unknown): void {
 	for (const one of keys) {
 		if (typeof one !== "string") continue;
 		const bytes = utf8Bytes(one);
-		if (bytes > KV_LIMITS.maxKeyBytes) throw kvErrors.keyTooLong(op, bytes);
+		if (bytes > KV_LIMITS.maxKeyBytes)
+			throw refuse({ rule: "kv.key_size", op, key: one.slice(0, 64) }, kvErrors.keyTooLong(op, bytes));
 	}
 }
 
@@ -58,14 +60,24 @@ function valueBytes(value: unknown): number | undefined {
 	return undefined;
 }
 
-function checkPut(value: unknown, options: PutOptions, nowMs: number): void {
+function refuse(rejection: Parameters<typeof recordRejection>[0], error: Error): Error {
+	recordRejection(rejection);
+	return error;
+}
+
+function checkPut(key: string, value: unknown, options: PutOptions, nowMs: number): void {
 	const earliest = nowMs + KV_LIMITS.minExpirationSeconds * 1000;
-	if (options?.expirationTtl !== undefined && options.expirationTtl < KV_LIMITS.minExpirationSeconds)
-		throw kvErrors.ttlTooShort(options.expirationTtl);
-	if (options?.expiration !== undefined && options.expiration * 1000 < earliest)
-		throw kvErrors.expirationTooSoon(options.expiration);
+	const ttl = options?.expirationTtl;
+	if (ttl !== undefined && ttl < KV_LIMITS.minExpirationSeconds)
+		throw refuse({ rule: "kv.expiration", op: "PUT", key, detail: `ttl ${ttl}` }, kvErrors.ttlTooShort(ttl));
+	const expiration = options?.expiration;
+	if (expiration !== undefined && expiration * 1000 < earliest) {
+		const detail = `${Math.round(expiration - nowMs / 1000)} s ahead`;
+		throw refuse({ rule: "kv.expiration", op: "PUT", key, detail }, kvErrors.expirationTooSoon(expiration));
+	}
 	const bytes = valueBytes(value) ?? 0;
-	if (bytes > KV_LIMITS.maxValueBytes) throw kvErrors.valueTooLarge(bytes);
+	if (bytes > KV_LIMITS.maxValueBytes)
+		throw refuse({ rule: "kv.value_size", op: "PUT", key, detail: `${bytes} bytes` }, kvErrors.valueTooLarge(bytes));
 }
 
 /**
@@ -73,9 +85,12 @@ function checkPut(value: unknown, options: PutOptions, nowMs: number): void {
  * Synchronous, so two concurrent writes cannot both pass; the returned function gives the slot
  * back when the write then fails.
  */
-function claimWriteSlot(op: KvOperation, clockKey: string, nowMs: number): () => void {
+function claimWriteSlot(op: KvOperation, key: string, clockKey: string, nowMs: number): () => void {
 	const previous = lastWriteAt.get(clockKey);
-	if (previous !== undefined && nowMs - previous < KV_LIMITS.writeIntervalMs) throw kvErrors.tooManyRequests(op);
+	if (previous !== undefined && nowMs - previous < KV_LIMITS.writeIntervalMs) {
+		const detail = `written ${nowMs - previous} ms before`;
+		throw refuse({ rule: "kv.write_rate", op, key, detail }, kvErrors.tooManyRequests(op));
+	}
 	lastWriteAt.set(clockKey, nowMs);
 	return () => {
 		if (lastWriteAt.get(clockKey) !== nowMs) return;
@@ -108,13 +123,13 @@ export function strictKv(binding: KVNamespace, options?: StrictKvOptions): KVNam
 		async put(key: string, value: unknown, putOptions?: PutOptions) {
 			checkKey("PUT", key);
 			const nowMs = now();
-			checkPut(value, putOptions, nowMs);
-			const release = claimWriteSlot("PUT", clockKey(key), nowMs);
+			checkPut(key, value, putOptions, nowMs);
+			const release = claimWriteSlot("PUT", key, clockKey(key), nowMs);
 			return written(release, () => kv.put(key, value as string, putOptions as KVNamespacePutOptions));
 		},
 		async delete(key: string) {
 			checkKey("DELETE", key);
-			const release = claimWriteSlot("DELETE", clockKey(key), now());
+			const release = claimWriteSlot("DELETE", key, clockKey(key), now());
 			return written(release, () => kv.delete(key));
 		},
 		async get(key: string | string[], ...rest: unknown[]) {

@@ -4,6 +4,7 @@
  * bound parameters, which local workerd already refuses, are checked here too, so every SQLite
  * limit fails the same way with or without the harness.
  */
+import { recordRejection } from "./rejections";
 import { SQL_LIMITS, sqlErrors, utf8Bytes } from "./rules";
 
 const strictHandles = new WeakSet<object>();
@@ -18,16 +19,26 @@ function boundBytes(value: unknown): number {
 	return value === null || value === undefined ? 0 : 8;
 }
 
+function refuse(rule: string, query: string, detail: string, error: Error): Error {
+	recordRejection({ rule, op: query.trim().slice(0, 60), detail });
+	return error;
+}
+
 export function checkStatement(query: string, bindings: readonly unknown[]): void {
-	if (utf8Bytes(query) > SQL_LIMITS.maxStatementBytes) throw sqlErrors.statementTooLong();
-	if (bindings.length > SQL_LIMITS.maxBoundParameters) throw sqlErrors.tooManyParameters();
+	const length = utf8Bytes(query);
+	if (length > SQL_LIMITS.maxStatementBytes)
+		throw refuse("sql.statement_length", query, `${length} bytes`, sqlErrors.statementTooLong());
+	if (bindings.length > SQL_LIMITS.maxBoundParameters)
+		throw refuse("sql.parameters", query, `${bindings.length} bound`, sqlErrors.tooManyParameters());
 	let row = 0;
-	for (const value of bindings) {
+	for (const [i, value] of bindings.entries()) {
 		const bytes = boundBytes(value);
-		if (bytes > SQL_LIMITS.maxValueBytes) throw sqlErrors.tooBig();
+		if (bytes > SQL_LIMITS.maxValueBytes)
+			throw refuse("sql.value_size", query, `parameter ${i + 1}: ${bytes} bytes`, sqlErrors.tooBig());
 		row += bytes;
 	}
-	if (WRITES_A_ROW.test(query) && row > SQL_LIMITS.maxValueBytes) throw sqlErrors.tooBig();
+	if (WRITES_A_ROW.test(query) && row > SQL_LIMITS.maxValueBytes)
+		throw refuse("sql.row_size", query, `row of ${row} bytes`, sqlErrors.tooBig());
 }
 
 export function isStrictSql(sql: SqlStorage): boolean {
