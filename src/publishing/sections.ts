@@ -1,4 +1,7 @@
-/** @module Sections as readers navigate them: URL slugs and the masthead's list. */
+/**
+ * @module Sections as readers navigate them. A section is stored as its editor wrote it (its
+ * display name); its URL slug is derived here, and lookups, grouping and config matches use the slug.
+ */
 import type { HeadlinesIndex } from "../schemas/article";
 import { isPublished } from "./visibility";
 
@@ -20,14 +23,26 @@ export function sectionSlug(section: string | undefined): string | undefined {
 	return slug;
 }
 
-/** `real estate` → `Real estate`: sections are stored lowercase, headings start with a capital. */
+/**
+ * A section's name as a heading: as written, except that an all-lowercase one (every section
+ * stored before names kept their capitals, and sources' sections) starts with a capital.
+ */
 export function sectionName(section: string): string {
+	if (section !== section.toLowerCase()) return section;
 	return section.charAt(0).toUpperCase() + section.slice(1);
+}
+
+/** Whether `section` is one of `configured` (OPINION_SECTIONS): compared by slug, so capitals never matter. */
+export function inSections(configured: ReadonlySet<string>, section: string | undefined): boolean {
+	const slug = sectionSlug(section);
+	if (slug === undefined) return false;
+	for (const name of configured) if (sectionSlug(name) === slug) return true;
+	return false;
 }
 
 /**
  * The `limit` most recently active sections of live headlines, in alphabetical order so the
- * masthead doesn't reshuffle with every story.
+ * masthead doesn't reshuffle with every story; each named as its newest headline spells it.
  */
 export function activeSections(index: HeadlinesIndex, now: Date, limit: number): SectionLink[] {
 	const seen = new Map<string, SectionLink>();

@@ -16,7 +16,8 @@ export const LeadImage = v.strictObject({
 	credit: v.optional(v.pipe(v.string(), v.maxLength(300, "must be at most 300 characters"))),
 });
 
-const Section = v.pipe(text(60), v.toLowerCase());
+/** Stored as the editor wrote it (its display name); its URL slug is derived (publishing/sections.ts). */
+const Section = text(60);
 
 /** The admin API's request body for `PUT /api/articles/:slug`. */
 export const ArticleInput = v.strictObject({

@@ -1,7 +1,7 @@
 /** @module One article: section, headline, dek, byline with age, lead image, body, bio, disclaimer, source link, and the headlines rail. */
 import type { SiteConfig } from "../config";
 import { sectionPath } from "../publishing/paths";
-import { type SectionLink, sectionSlug } from "../publishing/sections";
+import { inSections, type SectionLink, sectionSlug } from "../publishing/sections";
 import type { Article, Headline } from "../schemas/article";
 import type { PageMeta } from "../seo/article";
 import { Age } from "./age";
@@ -19,7 +19,7 @@ type Props = {
 };
 
 export function ArticlePage({ config, article, rail, now, meta, sections }: Props) {
-	const opinion = article.section !== undefined && config.opinionSections.has(article.section);
+	const opinion = inSections(config.opinionSections, article.section);
 	const section = sectionSlug(article.section);
 	const hasEnd = article.author?.bio || opinion || article.sourceUrl;
 	return (
