@@ -12,7 +12,9 @@ import { ApiError } from "./errors";
 import { validate } from "./middleware/validate";
 
 export function readerRequest(c: Context<AppEnv>): ReaderRequest {
-	return { kv: c.env.NEWS, config: siteConfig(c.env), url: c.req.url, now: c.var.now };
+	// An empty KV_NAMESPACE_ID leaves the data center's cache out (src/kv/colo-cache.ts).
+	const namespaceId = c.env.KV_NAMESPACE_ID || undefined;
+	return { kv: c.env.NEWS, namespaceId, config: siteConfig(c.env), url: c.req.url, now: c.var.now };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** @module Article records in KV: `article:<slug>`, with short-lived copies in isolate memory. */
 import { Article } from "../schemas/article";
-import { divergeColoCache } from "./colo-cache";
+import { divergeColoCache, type KvSource } from "./colo-cache";
 import { keys } from "./keys";
 import { RecordMemory } from "./memory";
 import { type KvRead, parseRecord } from "./read";
@@ -11,9 +11,9 @@ const MEMORY_CAPACITY = 256;
 const memory = new RecordMemory<Article>(MEMORY_CAPACITY);
 
 /** The article from memory when read in the last few seconds, else one KV read. */
-export function readRecentArticle(kv: KVNamespace, slug: string, nowMs: number): Promise<KvRead<Article>> {
+export function readRecentArticle(source: KvSource, slug: string, nowMs: number): Promise<KvRead<Article>> {
 	const key = keys.article(slug);
-	return memory.read(kv, key, nowMs, (raw) => parseRecord(key, raw, Article));
+	return memory.read(source, key, nowMs, (raw) => parseRecord(key, raw, Article));
 }
 
 /**

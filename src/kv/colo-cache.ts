@@ -9,6 +9,13 @@
  * KV is itself eventually consistent for about 60 s, so a 30 s copy stays within the staleness
  * readers elsewhere already accept. A write made in this isolate moves it to keys of its own
  * (`divergeColoCache`), so it never reads back a copy older than its own write.
+ *
+ * The cache is shared by every Worker on the zone, so a key names the KV namespace its text came
+ * from: otherwise a staging and a production Worker on one zone serve each other's records. A
+ * binding has no id at runtime, so it is the configured `KV_NAMESPACE_ID` (wrangler.toml sets it
+ * beside the binding's id). The namespace, not the Worker, is what makes two copies the same record,
+ * so Workers bound to one namespace still share; `SITE_NAME` would not tell staging from production.
+ * A Worker with no id configured skips this tier and reads KV: it can never see another's copies.
  */
 
 /** How long a data center keeps a KV record's text; see the module note. */
@@ -19,25 +26,33 @@ let generation = "shared";
 let isolateTag: string | undefined;
 let writes = 0;
 
-function cacheUrl(key: string): string {
-	return `https://kv-cache.edgewire.invalid/${generation}/${encodeURIComponent(key)}`;
+/** Where a record is read from: the binding, and its namespace's id for this tier's keys (none: tier skipped). */
+export type KvSource = { kv: KVNamespace; namespaceId: string | undefined };
+
+function cacheUrl(namespaceId: string, key: string): string {
+	return `https://kv-cache.edgewire.invalid/${encodeURIComponent(namespaceId)}/${generation}/${encodeURIComponent(key)}`;
 }
 
-/** The cached text of `key`, or null when this data center holds none (or has no cache: workers.dev, local tools). */
-export async function coloRead(key: string): Promise<string | null> {
+/**
+ * The cached text of `key` from namespace `namespaceId`, or null when this data center holds none
+ * (or has no cache: workers.dev, local tools), or no namespace id is configured.
+ */
+export async function coloRead(namespaceId: string | undefined, key: string): Promise<string | null> {
+	if (!namespaceId) return null;
 	try {
-		const hit = await caches.default.match(cacheUrl(key));
+		const hit = await caches.default.match(cacheUrl(namespaceId, key));
 		return hit ? await hit.text() : null;
 	} catch {
 		return null;
 	}
 }
 
-/** Keeps `raw` as the text of `key` in this data center for `COLO_TTL_SECONDS`. Best effort. */
-export async function coloWrite(key: string, raw: string): Promise<void> {
+/** Keeps `raw` as the text of `key` from `namespaceId` in this data center for `COLO_TTL_SECONDS`. Best effort. */
+export async function coloWrite(namespaceId: string | undefined, key: string, raw: string): Promise<void> {
+	if (!namespaceId) return;
 	try {
 		await caches.default.put(
-			cacheUrl(key),
+			cacheUrl(namespaceId, key),
 			new Response(raw, { headers: { "cache-control": `max-age=${COLO_TTL_SECONDS}` } }),
 		);
 	} catch {

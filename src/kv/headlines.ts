@@ -4,6 +4,7 @@
  */
 import { Headline, HeadlinesEnvelope, type HeadlinesIndex } from "../schemas/article";
 import { forgetArticles } from "./articles";
+import type { KvSource } from "./colo-cache";
 import { keys } from "./keys";
 import { RecordMemory } from "./memory";
 import { type KvRead, parseEntries, parseRecord } from "./read";
@@ -18,11 +19,11 @@ export function peekHeadlines(kv: KVNamespace, nowMs: number): HeadlinesIndex | 
 }
 
 /** The index, from memory when fresh, else one KV read. A missing index is an empty one. */
-export async function readHeadlines(kv: KVNamespace, nowMs: number): Promise<KvRead<HeadlinesIndex>> {
-	const read = await memory.read(kv, keys.headlines, nowMs, parseIndex);
+export async function readHeadlines(source: KvSource, nowMs: number): Promise<KvRead<HeadlinesIndex>> {
+	const read = await memory.read(source, keys.headlines, nowMs, parseIndex);
 	if (read.ok || read.error.code !== "kv.missing") return read;
 	// No index yet is an empty site; hold that too, so an empty site costs no read per request either.
-	memory.remember(kv, keys.headlines, EMPTY, nowMs);
+	memory.remember(source.kv, keys.headlines, EMPTY, nowMs);
 	return { ok: true, value: EMPTY };
 }
 

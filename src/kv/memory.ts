@@ -6,7 +6,7 @@
  * almost every request. Behind it sits the data center's cache (colo-cache.ts), then KV. When the copy expires and KV still holds the same text, the same parsed
  * object is kept, so anything derived from it (rendered pages) stays valid too.
  */
-import { coloRead, coloWrite } from "./colo-cache";
+import { coloRead, coloWrite, type KvSource } from "./colo-cache";
 import { KV_MISSING, type KvRead } from "./read";
 
 /** How long an isolate trusts a copy before asking KV again. */
@@ -28,12 +28,13 @@ export class RecordMemory<T> {
 	}
 
 	/** The record from memory when fresh, else one KV read (`parse` runs only when the text changed). */
-	async read(kv: KVNamespace, key: string, nowMs: number, parse: (raw: string) => KvRead<T>): Promise<KvRead<T>> {
+	async read(source: KvSource, key: string, nowMs: number, parse: (raw: string) => KvRead<T>): Promise<KvRead<T>> {
+		const { kv, namespaceId } = source;
 		const fresh = this.peek(kv, key, nowMs);
 		if (fresh !== undefined) return { ok: true, value: fresh };
 		const held = this.#entries.get(key);
 		// Then the data center's cache (shared by its isolates, costs no KV read), then KV itself.
-		let raw = await coloRead(key);
+		let raw = await coloRead(namespaceId, key);
 		const fromKv = raw === null;
 		if (fromKv) raw = await kv.get(key, "text");
 		if (raw === null) {
@@ -42,14 +43,14 @@ export class RecordMemory<T> {
 		}
 		if (held && held.kv === kv && held.raw === raw) {
 			held.storedAt = nowMs;
-			if (fromKv) await coloWrite(key, raw);
+			if (fromKv) await coloWrite(namespaceId, key, raw);
 			return { ok: true, value: held.value };
 		}
 		const parsed = parse(raw);
 		if (parsed.ok) {
 			this.#store(key, { kv, raw, value: parsed.value, storedAt: nowMs });
 			// Only text that validated is shared with the data center: a corrupt record is re-read every time.
-			if (fromKv) await coloWrite(key, raw);
+			if (fromKv) await coloWrite(namespaceId, key, raw);
 		} else this.#entries.delete(key);
 		return parsed;
 	}

@@ -10,7 +10,7 @@ import { NOT_FOUND, type PageError, type ReaderRequest, UNREADABLE } from "./req
  * @example const json = await liveArticleJson(request, "harbour-cranes-return");
  */
 export async function liveArticleJson(req: ReaderRequest, slug: string): Promise<Result<ArticleJson, PageError>> {
-	const article = await readLiveArticle(req.kv, slug, req.now);
+	const article = await readLiveArticle(req, slug, req.now);
 	if (!article.ok) return err(article.error.code === "kv.missing" ? NOT_FOUND : UNREADABLE);
 	return ok(articleJson(article.value, req.now, req.config.timeZone));
 }

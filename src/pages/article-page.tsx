@@ -21,8 +21,8 @@ import { NOT_FOUND, type PageError, type ReaderRequest, UNREADABLE } from "./req
  * @example const page = await articlePage(request, "harbour-cranes-return");
  */
 export async function articlePage(req: ReaderRequest, slug: string): Promise<Result<RenderedPage, PageError>> {
-	const { kv, url, now } = req;
-	const [article, index] = await Promise.all([readLiveArticle(kv, slug, now), readHeadlines(kv, now.getTime())]);
+	const { url, now } = req;
+	const [article, index] = await Promise.all([readLiveArticle(req, slug, now), readHeadlines(req, now.getTime())]);
 	if (!article.ok) return err(article.error.code === "kv.missing" ? NOT_FOUND : UNREADABLE);
 	if (!index.ok) return ok({ html: await renderHtml(articleView(req, article.value, [], [])) });
 	const deps = { article: article.value, index: index.value, config: req.config };

@@ -31,7 +31,7 @@ export async function headlinesJson(req: ReaderRequest, limit: number): Promise<
 	const nowMs = now.getTime();
 	// Warm in memory, the index costs no promise, no KV read and no parse.
 	const warm = peekHeadlines(req.kv, nowMs);
-	const read = warm === undefined ? await readHeadlines(req.kv, nowMs) : ok(warm);
+	const read = warm === undefined ? await readHeadlines(req, nowMs) : ok(warm);
 	if (!read.ok) return err(UNREADABLE);
 	const index = read.value;
 	const deps = { index, timeZone: config.timeZone };

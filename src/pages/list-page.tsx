@@ -28,7 +28,7 @@ export type ListPageOptions = {
  */
 export async function listPage(req: ReaderRequest, options: ListPageOptions): Promise<Result<RenderedPage, PageError>> {
 	const { config, now } = req;
-	const index = await readHeadlines(req.kv, now.getTime());
+	const index = await readHeadlines(req, now.getTime());
 	if (!index.ok) return err(UNREADABLE);
 	return cachedPage({ key: req.url, deps: { index: index.value, config } }, now, () => {
 		const { section, before } = options;

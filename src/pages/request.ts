@@ -3,10 +3,10 @@
  * a value or a typed failure out, which the route turns into its status and wording.
  */
 import type { SiteConfig } from "../config";
+import type { KvSource } from "../kv/colo-cache";
 
-/** One reader's request as the page modules see it. */
-export type ReaderRequest = {
-	kv: KVNamespace;
+/** One reader's request as the page modules see it; `kv` and `namespaceId` are where it reads records. */
+export type ReaderRequest = KvSource & {
 	config: SiteConfig;
 	/** The full request URL: the render cache's key, and the origin of absolute links. */
 	url: string;

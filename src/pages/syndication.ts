@@ -22,7 +22,7 @@ async function fromIndex(
 	req: ReaderRequest,
 	write: (index: HeadlinesIndex, origin: string) => string,
 ): Promise<Result<string, Unreadable>> {
-	const index = await readHeadlines(req.kv, req.now.getTime());
+	const index = await readHeadlines(req, req.now.getTime());
 	if (!index.ok) return err(UNREADABLE);
 	return ok(write(index.value, new URL(req.url).origin));
 }

@@ -1,5 +1,6 @@
 /** @module Turning an editor's input into a stored article, and finding a live one for readers. */
 import { readRecentArticle } from "../kv/articles";
+import type { KvSource } from "../kv/colo-cache";
 import { KV_MISSING, type KvRead } from "../kv/read";
 import { renderMarkdown } from "../markdown/render";
 import type { Article, ArticleInput } from "../schemas/article";
@@ -24,8 +25,8 @@ export function composeArticle(slug: string, input: ArticleInput): Article {
  * At most one KV read (none when this isolate read it in the last few seconds); an article
  * scheduled for later reads as missing until its time.
  */
-export async function readLiveArticle(kv: KVNamespace, slug: string, now: Date): Promise<KvRead<Article>> {
-	const read = await readRecentArticle(kv, slug, now.getTime());
+export async function readLiveArticle(source: KvSource, slug: string, now: Date): Promise<KvRead<Article>> {
+	const read = await readRecentArticle(source, slug, now.getTime());
 	if (read.ok && !isPublished(read.value, now)) return KV_MISSING;
 	return read;
 }
