@@ -5,8 +5,10 @@
 import * as v from "valibot";
 import { Article, type Headline, type HeadlinesIndex, headlineOf } from "../schemas/article";
 
-/** How many headlines the KV index holds: enough for paging, small enough (~150 KB) that one read stays cheap. */
+/** How many live headlines the KV index holds: enough for paging, small enough (~150 KB) that one read stays cheap. */
 export const HEADLINES_CAP = 500;
+/** How many scheduled headlines it holds beside them, the soonest: each goes live on its minute with no rewrite. */
+export const UPCOMING_CAP = 50;
 
 export type ArticleRow = { slug: string; article: Article; itemKey: string | null; expiresAt: number | null };
 
@@ -88,17 +90,29 @@ export function pruneExpired(sql: SqlStorage, nowMs: number): void {
 	sql.exec("DELETE FROM articles WHERE expires_at IS NOT NULL AND expires_at <= ?", nowMs);
 }
 
-/** The headlines index as it should stand now: newest first, capped. Scheduled (future) articles are included; readers filter them by time. */
+/**
+ * The headlines index as it should stand at `now`, newest first: the soonest `UPCOMING_CAP`
+ * scheduled headlines, then the newest `HEADLINES_CAP` live ones. Scheduled ones are counted apart,
+ * so none (a far-future placeholder, say) ever takes a live one's place; readers hide them until their time.
+ */
 export function projectIndex(sql: SqlStorage, now: Date): HeadlinesIndex {
-	const headlines: Headline[] = sql
+	const nowMs = now.getTime();
+	const upcoming = indexHeadlines(sql, "published_at > ? ORDER BY published_at ASC, slug DESC", nowMs, UPCOMING_CAP);
+	const live = indexHeadlines(sql, "published_at <= ? ORDER BY published_at DESC, slug ASC", nowMs, HEADLINES_CAP);
+	return { updatedAt: now.toISOString(), headlines: [...upcoming.reverse(), ...live] };
+}
+
+/** The headlines of unexpired rows that `where` (a `published_at` bound and an order) picks, `limit` at most. */
+function indexHeadlines(sql: SqlStorage, where: string, nowMs: number, limit: number): Headline[] {
+	return sql
 		.exec<{ headline: string }>(
-			"SELECT headline FROM articles WHERE expires_at IS NULL OR expires_at > ? ORDER BY published_at DESC, slug ASC LIMIT ?",
-			now.getTime(),
-			HEADLINES_CAP,
+			`SELECT headline FROM articles WHERE (expires_at IS NULL OR expires_at > ?) AND ${where} LIMIT ?`,
+			nowMs,
+			nowMs,
+			limit,
 		)
 		.toArray()
 		.map((r) => JSON.parse(r.headline) as Headline);
-	return { updatedAt: now.toISOString(), headlines };
 }
 
 /** The index JSON last written to KV (without its timestamp), to skip writes that change nothing. */
