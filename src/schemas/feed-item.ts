@@ -7,6 +7,8 @@ export const FEED_ITEM_TITLE_MAX = 300;
 export const FEED_ITEM_SUMMARY_MAX = 300;
 export const FEED_ITEM_AUTHOR_MAX = 200;
 export const FEED_ITEM_ALT_MAX = 500;
+/** 256 KiB of sanitized HTML: a long read is under 100 KiB, and the stored row stays far below SQLite's 2 MB. */
+export const FEED_ITEM_CONTENT_MAX_BYTES = 256 * 1024;
 
 /** Image sizes as the article's LeadImage accepts them, so an item's image can be copied over as is. */
 const Dimension = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000));
@@ -25,8 +27,11 @@ export const FeedItem = v.object({
 	updatedAt: v.optional(IsoDateTime),
 	/** Plain text dek, at most 300 characters. */
 	summary: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(FEED_ITEM_SUMMARY_MAX))),
-	/** Sanitized HTML (src/sanitize/html.ts); may be empty when the item carries no body. */
-	contentHtml: v.string(),
+	/** Sanitized HTML (src/sanitize/html.ts), capped at an element boundary; may be empty when the item carries no body. */
+	contentHtml: v.pipe(
+		v.string(),
+		v.maxBytes(FEED_ITEM_CONTENT_MAX_BYTES, `must be at most ${FEED_ITEM_CONTENT_MAX_BYTES} bytes of UTF-8`),
+	),
 	/** https only: an http image would be mixed content on our pages, and upgrading it is not known to work. */
 	image: v.optional(
 		v.object({

@@ -5,12 +5,14 @@ import { htmlToText, sanitizeHtml } from "../../sanitize/html";
 import {
 	FEED_ITEM_ALT_MAX,
 	FEED_ITEM_AUTHOR_MAX,
+	FEED_ITEM_CONTENT_MAX_BYTES,
 	FEED_ITEM_KEY_MAX,
 	FEED_ITEM_SUMMARY_MAX,
 	FEED_ITEM_TITLE_MAX,
 	FeedItem,
 } from "../../schemas/feed-item";
 import { describeIssue } from "../../schemas/issues";
+import { capHtml } from "./cap";
 import type { Draft, ImageCandidate } from "./draft";
 import { collapse, truncateAtWord } from "./text";
 import { timestamps } from "./timestamps";
@@ -24,7 +26,9 @@ export type Built = Result<FeedItem, string>;
 export function buildItem(draft: Draft, now: Date): Built {
 	const link = draft.link;
 	if (link === undefined) return err("no usable link");
-	const contentHtml = sanitizeHtml(draft.contentHtml ?? draft.summaryHtml ?? "", draft.contentBase).trim();
+	// Capped after sanitizing: one huge item must fit a stored row (SQLite: 2 MB) and a readable page.
+	const sanitized = sanitizeHtml(draft.contentHtml ?? draft.summaryHtml ?? "", draft.contentBase).trim();
+	const contentHtml = capHtml(sanitized, FEED_ITEM_CONTENT_MAX_BYTES);
 	const summaryText = draft.summaryHtml === undefined ? "" : htmlToText(draft.summaryHtml);
 	const item: FeedItem = {
 		key: itemKey(draft.id, link),
@@ -43,9 +47,13 @@ export function buildItem(draft: Draft, now: Date): Built {
 	return ok(checked.output);
 }
 
-/** The guid/id, trimmed, when it fits; otherwise the link (itself at most 2048 characters by schema). */
+/**
+ * The guid/id, trimmed and without control characters (no feed means one; the store keeps a
+ * source's id and the key apart with one), when it fits; otherwise the link (at most 2048 characters by schema).
+ */
 function itemKey(id: string | undefined, link: string): string {
-	const trimmed = id?.trim();
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+	const trimmed = id?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
 	return trimmed !== undefined && trimmed !== "" && trimmed.length <= FEED_ITEM_KEY_MAX ? trimmed : link;
 }
 
