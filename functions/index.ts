@@ -17,6 +17,7 @@ import { scheduled } from "./scheduled";
 import { sectionRoutes } from "./sections";
 import { sourceRoutes } from "./sources";
 import { syndicationRoutes } from "./syndication";
+import { tombstoneRoutes } from "./tombstones";
 
 export { StoreWriter } from "../src/store/writer";
 
@@ -31,6 +32,7 @@ export const app = new Hono<AppEnv>()
 	.route("/", headlineRoutes)
 	.route("/", adminRoutes)
 	.route("/", sourceRoutes)
+	.route("/", tombstoneRoutes)
 	.route("/", sectionRoutes)
 	.route("/", syndicationRoutes)
 	.route("/", metaRoutes)

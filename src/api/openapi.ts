@@ -10,6 +10,7 @@ import { RefreshQuery } from "../schemas/refresh-query";
 import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
 import { SourcesInput, SourcesRecord } from "../schemas/source";
+import { TombstoneList } from "../schemas/tombstone";
 
 type Schema = v.GenericSchema;
 
@@ -156,6 +157,30 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					},
 				},
 			},
+			"/api/tombstones": {
+				get: {
+					operationId: "listTombstones",
+					summary: "The feed items editors took down, the latest first",
+					description:
+						"Deleting an article that came from a feed leaves a tombstone, so the refresh never brings the story back.",
+					security: ADMIN,
+					responses: { "200": json("Tombstones", "Every tombstone."), ...ADMIN_ERRORS },
+				},
+			},
+			"/api/tombstones/{id}": {
+				parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+				delete: {
+					operationId: "liftTombstone",
+					summary: "Lift a tombstone: the item comes back at its feed's next change",
+					security: ADMIN,
+					responses: {
+						"204": { description: "Lifted." },
+						"400": error("An id that is not a whole number from 1."),
+						...ADMIN_ERRORS,
+						"404": error("No such tombstone."),
+					},
+				},
+			},
 			"/api/openapi.json": {
 				get: {
 					operationId: "openApi",
@@ -181,6 +206,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				SourcesInput: jsonSchema(SourcesInput),
 				Health: jsonSchema(HealthResponse),
 				RefreshSummary: jsonSchema(RefreshSummary),
+				Tombstones: jsonSchema(TombstoneList),
 				Error: jsonSchema(ErrorResponse),
 			},
 		},

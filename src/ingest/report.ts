@@ -29,6 +29,8 @@ export function summarize({ runId, options, plan, committed, subrequests, parsed
 		itemsUpdated: committed?.items.updated ?? 0,
 		itemsUnchanged: committed?.items.unchanged ?? 0,
 		itemsDropped: committed?.items.dropped ?? 0,
+		...(committed?.items.tombstoned ? { itemsTombstoned: committed.items.tombstoned } : {}),
+		...(committed?.items.duplicate ? { itemsDuplicate: committed.items.duplicate } : {}),
 		kvWrites: committed?.kvWrites ?? 0,
 		subrequests,
 		parsedBytes,

@@ -29,7 +29,7 @@ export type RunPlan = {
 
 type OutcomeBase = { sourceId: string; url: string };
 
-/** What one run learned about one source; sent to the StoreWriter in the run's single commit call. */
+/** What one run learned about one source; sent to the StoreWriter in one of the run's commits. */
 export type SourceOutcome =
 	| (OutcomeBase & {
 			kind: "fetched";
@@ -43,11 +43,21 @@ export type SourceOutcome =
 	| (OutcomeBase & { kind: "failed"; error: StageError; status: number | null; retryAfterSeconds: number | null })
 	| (OutcomeBase & Deferral);
 
-/** The last call of a run: every source's outcome, to ingest and record. */
-export type RunCommit = { runId: string; now: string; policy: RefreshPolicy; outcomes: SourceOutcome[] };
+/**
+ * One of a run's commits: the outcomes of a few sources, to ingest and record. The `final` one also
+ * mirrors the source list to KV `v1:sources` (once per run, whatever the number of commits) and
+ * frees every lease the run still holds.
+ */
+export type RunCommit = {
+	runId: string;
+	now: string;
+	policy: RefreshPolicy;
+	outcomes: SourceOutcome[];
+	final: boolean;
+};
 
 export type CommitResult = {
-	/** The index as written, when this run wrote one, for the caller's isolate cache. */
+	/** The index as written, when this commit wrote one, for the caller's isolate cache. */
 	index: HeadlinesIndex | null;
 	kvWrites: number;
 	items: ItemCounts;

@@ -70,9 +70,11 @@ describe("policyFromVars", () => {
 });
 
 describe("sourcesPerRun", () => {
-	it("Should leave room for the two store calls and one redirect chain within the free plan's 50", () => {
-		expect(sourcesPerRun(DEFAULT_POLICY)).toBe(38);
-		expect(38 + 2 + 5).toBeLessThanOrEqual(50);
+	it("Should leave room for the pick, a commit per four sources and one redirect chain within the budget of 45", () => {
+		// 1 pick + 31 fetches + ⌈31 / 4⌉ = 8 commits + 5 redirect hops = 45; a 32nd source would need a ninth commit.
+		expect(sourcesPerRun(DEFAULT_POLICY)).toBe(31);
+		expect(1 + 31 + 8 + 5).toBeLessThanOrEqual(DEFAULT_POLICY.subrequestBudget);
+		expect(1 + 32 + 8 + 5).toBeGreaterThan(DEFAULT_POLICY.subrequestBudget);
 	});
 
 	it("Should always allow one source", () => {
@@ -113,7 +115,7 @@ describe("pickSources", () => {
 		expect(pick.inFlight).toEqual(["a"]);
 	});
 
-	it("Should give every one of 50 sources its turn within ceil(50 / 38) = 2 runs", () => {
+	it("Should give every one of 50 sources its turn within ceil(50 / 31) = 2 runs", () => {
 		let sources = Array.from({ length: 50 }, (_, i) => source(`s${i}`));
 		const served = new Set<string>();
 		for (let run = 0; run < 2; run++) {

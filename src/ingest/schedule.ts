@@ -3,13 +3,14 @@
  * and when each is next due after a success or a failure. Every function takes `now`.
  */
 import type { SourceState } from "../schemas/source";
+import { sourcesFitting } from "./budget";
 
 export type RefreshPolicy = {
 	/** A healthy source is fetched at most this often; matches the cron in wrangler.toml. */
 	intervalMs: number;
 	/** The ceiling of the failure backoff and of any server hint. */
 	maxBackoffMs: number;
-	/** Subrequests one run may make: fetches (each redirect hop counts) plus the two StoreWriter calls. */
+	/** Subrequests one run may make: fetches (each redirect hop counts) plus the StoreWriter calls (the pick and each commit). */
 	subrequestBudget: number;
 	/** Response bytes one run may parse: parsing is the CPU cost that matters on the free plan's 10 ms. */
 	parseBytesPerRun: number;
@@ -48,7 +49,7 @@ export const DEFAULT_POLICY: RefreshPolicy = {
 	userAgent: "edgewire-refresh/1.0 (feed reader; polls at most every 10 minutes with conditional GET)",
 };
 
-/** The two StoreWriter calls every run makes: one to pick and lease sources, one to commit. */
+/** The fewest StoreWriter calls a run that fetches anything makes: the pick and one commit. */
 export const STORE_CALLS_PER_RUN = 2;
 /** Redirects the fetcher follows for one source; each hop is a subrequest. */
 export const MAX_REDIRECTS = 5;
@@ -84,9 +85,9 @@ function int(value: unknown, fallback: number, min: number, max: number): number
 	return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
 }
 
-/** How many sources one run may fetch: the budget less the store calls and the redirect allowance. */
+/** How many sources one run may fetch: the budget less the pick, one commit per group of sources and the redirect allowance (budget.ts). */
 export function sourcesPerRun(policy: RefreshPolicy): number {
-	return Math.max(1, policy.subrequestBudget - STORE_CALLS_PER_RUN - REDIRECT_ALLOWANCE);
+	return sourcesFitting(policy.subrequestBudget, REDIRECT_ALLOWANCE);
 }
 
 export function isDue(source: SourceState, now: Date, force: boolean): boolean {

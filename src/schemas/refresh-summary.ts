@@ -8,7 +8,19 @@ import { StageError } from "./source";
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const ItemCounts = v.object({ new: Count, updated: Count, unchanged: Count, dropped: Count });
+/**
+ * What became of one source's items. `tombstoned` (an editor deleted the article; the item stays
+ * out) and `duplicate` (another source's live article has the same canonical link) are present
+ * only when not zero.
+ */
+export const ItemCounts = v.object({
+	new: Count,
+	updated: Count,
+	unchanged: Count,
+	dropped: Count,
+	tombstoned: v.optional(Count),
+	duplicate: v.optional(Count),
+});
 export type ItemCounts = v.InferOutput<typeof ItemCounts>;
 
 /** How one source's attempt ended. */
@@ -24,6 +36,13 @@ export type DeferralReason = v.InferOutput<typeof DeferralReason>;
 
 /** A stage's "not in this run", passed through unchanged to the source's `deferred` outcome. */
 export type Deferral<R extends DeferralReason = DeferralReason> = { kind: "deferred"; reason: R };
+
+/**
+ * A budget's "never in any run": a body larger than a whole run's parse budget. Deferring it would
+ * put it first in line for good, so the run records it as the source's failure (`parse.too_costly`)
+ * and the source backs off like any failing feed.
+ */
+export type Refusal = { kind: "refused"; detail: string };
 
 export const SourceReport = v.object({
 	id: v.string(),
@@ -53,6 +72,10 @@ export const RefreshSummary = v.object({
 	itemsUpdated: Count,
 	itemsUnchanged: Count,
 	itemsDropped: Count,
+	/** Items left out because an editor deleted their article (present when not zero). */
+	itemsTombstoned: v.optional(Count),
+	/** Items left out because another source's live article has the same canonical link (present when not zero). */
+	itemsDuplicate: v.optional(Count),
 	kvWrites: Count,
 	subrequests: Count,
 	parsedBytes: Count,

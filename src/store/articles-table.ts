@@ -4,13 +4,24 @@
  */
 import * as v from "valibot";
 import { Article, type Headline, type HeadlinesIndex, headlineOf } from "../schemas/article";
+import { issuedToAnother, migrateIssuedSlugs, recordIssuedSlug } from "./issued-slugs";
+import { lookupKeys, migrateItemIdentity, parseItemKey, rowCanonicalLink, storedItemKey } from "./item-identity";
+import { migrateTombstones } from "./tombstones";
 
 /** How many live headlines the KV index holds: enough for paging, small enough (~150 KB) that one read stays cheap. */
 export const HEADLINES_CAP = 500;
 /** How many scheduled headlines it holds beside them, the soonest: each goes live on its minute with no rewrite. */
 export const UPCOMING_CAP = 50;
 
-export type ArticleRow = { slug: string; article: Article; itemKey: string | null; expiresAt: number | null };
+export type ArticleRow = {
+	slug: string;
+	article: Article;
+	/** The source that brought the item; null for an editor's own article (and for a row from before per-source keys whose source is unknown). */
+	sourceId: string | null;
+	/** The item's key within its source (guid/id, else link); null for an editor's own article. */
+	itemKey: string | null;
+	expiresAt: number | null;
+};
 
 export function migrateArticlesTable(sql: SqlStorage): void {
 	sql.exec(`CREATE TABLE IF NOT EXISTS articles (
@@ -25,6 +36,14 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
 	// Slugs whose KV record may disagree with this table: a failed write whose rollback also failed.
 	sql.exec("CREATE TABLE IF NOT EXISTS kv_repair (slug TEXT PRIMARY KEY)");
+	migrateFeedIdentity(sql);
+}
+
+/** The feed side of the table: per-source item keys and canonical links, the slug ledger, tombstones. */
+function migrateFeedIdentity(sql: SqlStorage): void {
+	migrateItemIdentity(sql);
+	migrateIssuedSlugs(sql);
+	migrateTombstones(sql);
 }
 
 export function markForRepair(sql: SqlStorage, slug: string): void {
@@ -48,7 +67,7 @@ function toRow(raw: RawRow): ArticleRow {
 	return {
 		slug: raw.slug,
 		article: v.parse(Article, JSON.parse(raw.json)),
-		itemKey: raw.item_key,
+		...parseItemKey(raw.item_key),
 		expiresAt: raw.expires_at,
 	};
 }
@@ -60,25 +79,41 @@ export function findBySlug(sql: SqlStorage, slug: string): ArticleRow | undefine
 	return raw && toRow(raw);
 }
 
-export function findByItemKey(sql: SqlStorage, itemKey: string): ArticleRow | undefined {
-	const raw = sql
-		.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE item_key = ?", itemKey)
-		.toArray()[0];
-	return raw && toRow(raw);
+/** The row of item `itemKey` from `sourceId`: under its own key, else the bare key of a row from before per-source keys. */
+export function findByItem(sql: SqlStorage, sourceId: string, itemKey: string): ArticleRow | undefined {
+	for (const key of lookupKeys(sourceId, itemKey)) {
+		const raw = sql
+			.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE item_key = ?", key)
+			.toArray()[0];
+		if (raw) return toRow(raw);
+	}
+	return undefined;
 }
 
 export function upsertRow(sql: SqlStorage, row: ArticleRow): void {
+	const itemKey = storedItemKey(row.sourceId, row.itemKey);
 	sql.exec(
 		`INSERT INTO articles (slug, published_at, item_key, expires_at, headline, json) VALUES (?, ?, ?, ?, ?, ?)
 		 ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, item_key = excluded.item_key,
 		 expires_at = excluded.expires_at, headline = excluded.headline, json = excluded.json`,
 		row.slug,
 		Date.parse(row.article.publishedAt),
-		row.itemKey,
+		itemKey,
 		row.expiresAt,
 		JSON.stringify(headlineOf(row.article)),
 		JSON.stringify(row.article),
 	);
+	recordFeedIdentity(sql, row, itemKey);
+}
+
+/** The row's canonical link (cross-source dedup), and its slug in the ledger of slugs ever issued. */
+function recordFeedIdentity(sql: SqlStorage, row: ArticleRow, itemKey: string | null): void {
+	sql.exec(
+		"UPDATE articles SET canonical_link = ? WHERE slug = ?",
+		rowCanonicalLink(row.sourceId, row.article.sourceUrl),
+		row.slug,
+	);
+	recordIssuedSlug(sql, row.slug, itemKey);
 }
 
 export function deleteRow(sql: SqlStorage, slug: string): void {
@@ -124,7 +159,11 @@ export function setLastIndexSignature(sql: SqlStorage, signature: string): void 
 	sql.exec("INSERT INTO meta (k, v) VALUES ('index', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", signature);
 }
 
-/** Whether an article already holds `slug`; used when deriving slugs for feed items. */
-export function slugTaken(sql: SqlStorage, slug: string): boolean {
-	return sql.exec("SELECT 1 FROM articles WHERE slug = ?", slug).toArray().length > 0;
+/**
+ * Whether `slug` is unavailable to the new item `itemKey` of `sourceId`: an article holds it, or
+ * it was ever issued to another story (so an old link never shows a different one).
+ */
+export function slugTaken(sql: SqlStorage, slug: string, sourceId: string, itemKey: string): boolean {
+	if (sql.exec("SELECT 1 FROM articles WHERE slug = ?", slug).toArray().length > 0) return true;
+	return issuedToAnother(sql, slug, storedItemKey(sourceId, itemKey) ?? itemKey);
 }

@@ -39,10 +39,17 @@ function fetched(source: SourceConfig, items: FeedItem[]): SourceOutcome {
 	};
 }
 
-function store(rows: ArticleRow[] = []): IngestLookups {
+/** The table's lookups over `rows`, with `issued` slugs no longer in a row and `tombstones` as `sourceId/itemKey`. */
+function store(
+	rows: ArticleRow[] = [],
+	{ issued = [], tombstones = [] }: { issued?: string[]; tombstones?: string[] } = {},
+): IngestLookups {
 	return {
-		byItemKey: (key) => rows.find((r) => r.itemKey === key),
-		slugTaken: (slug) => rows.some((r) => r.slug === slug),
+		byItem: (sourceId, key) => rows.find((r) => r.sourceId === sourceId && r.itemKey === key),
+		slugTaken: (slug) => rows.some((r) => r.slug === slug) || issued.includes(slug),
+		linkOwners: (link) =>
+			rows.filter((r) => r.article.sourceUrl === link && r.sourceId !== null).map((r) => r.sourceId as string),
+		tombstoned: (sourceId, key) => tombstones.includes(`${sourceId}/${key}`),
 	};
 }
 
@@ -95,7 +102,8 @@ describe("planIngest", () => {
 		expect(same.put[0]?.article.origin?.sourceId).toBe("a");
 		const later = planIngest([fetched(B, [item("1", { title: "B's version" })])], SOURCES, store(same.put), options);
 		expect(later.put).toEqual([]);
-		expect(later.sources[0]?.counts.unchanged).toBe(1);
+		// Counted as what it is, a duplicate of A's story (it was counted as "unchanged" before per-source keys).
+		expect(later.sources[0]?.counts).toEqual({ new: 0, updated: 0, unchanged: 0, dropped: 0, duplicate: 1 });
 	});
 
 	it("Should count a guid repeated within one feed once", () => {

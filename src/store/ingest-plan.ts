@@ -1,24 +1,43 @@
 /**
- * @module Plans one run's article writes inside the StoreWriter: dedup by item key across runs and
- * sources, update in place only when something changed, new slugs unique, within the day's KV writes.
+ * @module Plans one commit's article writes inside the StoreWriter: an item is known by its source
+ * and its guid (a guid is unique only within its feed), a story two sources carry by its canonical
+ * link; known items are updated in place only when something changed, taken-down items stay out,
+ * new slugs are never ones issued before, all within the day's KV writes.
  */
+import { canonicalLink } from "../ingest/canonical-link";
+import { countItem, noItems } from "../ingest/item-counts";
 import type { SourceOutcome } from "../ingest/run";
 import { slugBase, toArticle, uniqueSlug } from "../ingest/to-article";
+import type { Article } from "../schemas/article";
 import type { ItemCounts } from "../schemas/refresh-summary";
 import type { SourceConfig } from "../schemas/source";
 import type { ArticleRow } from "./articles-table";
 
 export type IngestLookups = {
-	byItemKey: (itemKey: string) => ArticleRow | undefined;
-	slugTaken: (slug: string) => boolean;
+	/** The row of item `itemKey` from `sourceId`. */
+	byItem: (sourceId: string, itemKey: string) => ArticleRow | undefined;
+	/** Whether `slug` is unavailable to that new item: held by an article, or ever issued to another. */
+	slugTaken: (slug: string, sourceId: string, itemKey: string) => boolean;
+	/** The sources of live feed articles with this canonical link. */
+	linkOwners: (link: string) => string[];
+	/** Whether an editor took that item down. */
+	tombstoned: (sourceId: string, itemKey: string) => boolean;
 };
 
-export type SourcePlan = { outcome: SourceOutcome; rows: ArticleRow[]; counts: ItemCounts };
+/** `created`: the slugs of the rows that are new articles (the others update one in place). */
+export type SourcePlan = { outcome: SourceOutcome; rows: ArticleRow[]; counts: ItemCounts; created?: Set<string> };
 
 export type IngestPlan = { sources: SourcePlan[]; put: ArticleRow[]; stale: string[] };
 
-/** One index write and one `v1:sources` write, kept back from the day's allowance for every run. */
+/** One index write and one `v1:sources` write, kept back from the day's allowance for every commit. */
 export const RUN_OVERHEAD_WRITES = 2;
+
+/**
+ * The most one article's row may take in SQLite, which refuses a row over 2 MB: its JSON plus the
+ * headline, keys and link beside it. Bounded items never come close (docs/reliability.md); one
+ * that does is dropped here rather than fail its commit.
+ */
+export const MAX_ARTICLE_JSON_BYTES = 1_900_000;
 
 /**
  * Sources whose article writes would overrun `writesLeft` are deferred whole, validators and all,
@@ -31,12 +50,15 @@ export function planIngest(
 	lookups: IngestLookups,
 	options: { nowMs: number; articleTtlMs: number; writesLeft: number },
 ): IngestPlan {
-	const claimedKeys = new Map<string, ArticleRow>();
+	const claimedItems = new Map<string, ArticleRow>();
 	const claimedSlugs = new Set<string>();
+	const claimedLinks = new Map<string, string[]>();
 	const plan: IngestPlan = { sources: [], put: [], stale: [] };
 	const batch: IngestLookups = {
-		byItemKey: (key) => claimedKeys.get(key) ?? lookups.byItemKey(key),
-		slugTaken: (slug) => claimedSlugs.has(slug) || lookups.slugTaken(slug),
+		byItem: (sourceId, key) => claimedItems.get(itemId(sourceId, key)) ?? lookups.byItem(sourceId, key),
+		slugTaken: (slug, sourceId, key) => claimedSlugs.has(slug) || lookups.slugTaken(slug, sourceId, key),
+		linkOwners: (link) => [...(claimedLinks.get(link) ?? []), ...lookups.linkOwners(link)],
+		tombstoned: (sourceId, key) => lookups.tombstoned(sourceId, key),
 	};
 	for (const outcome of outcomes) {
 		const source = sources.get(outcome.sourceId);
@@ -60,8 +82,10 @@ export function planIngest(
 			continue;
 		}
 		for (const row of planned.rows) {
-			if (row.itemKey) claimedKeys.set(row.itemKey, row);
+			claimedItems.set(itemId(source.id, row.itemKey ?? ""), row);
 			claimedSlugs.add(row.slug);
+			const link = row.article.sourceUrl === undefined ? undefined : canonicalLink(row.article.sourceUrl);
+			if (link !== undefined) claimedLinks.set(link, [...(claimedLinks.get(link) ?? []), source.id]);
 		}
 		plan.put.push(...planned.rows);
 		plan.sources.push(planned);
@@ -77,8 +101,15 @@ function planSource(
 ): SourcePlan {
 	const counts: ItemCounts = { ...noItems(), dropped: outcome.dropped };
 	const rows: ArticleRow[] = [];
+	const created = new Set<string>();
 	const seen = new Set<string>();
-	const slugs = new Set<string>();
+	const row = (slug: string, article: Article, itemKey: string): ArticleRow => ({
+		slug,
+		article,
+		sourceId: source.id,
+		itemKey,
+		expiresAt,
+	});
 	for (const item of outcome.items) {
 		// A feed that repeats a guid means one item; the first (newest, by feed order) wins.
 		if (seen.has(item.key)) {
@@ -86,38 +117,56 @@ function planSource(
 			continue;
 		}
 		seen.add(item.key);
-		const existing = lookups.byItemKey(item.key);
+		const existing = lookups.byItem(source.id, item.key);
 		if (existing) {
-			// The source that brought an item first keeps it; another carrying it must not flip its attribution each run.
+			// An item an editor replaced (or kept from before per-source keys) is no longer the feed's to change.
 			if (existing.article.origin?.sourceId !== source.id) {
 				counts.unchanged++;
 				continue;
 			}
 			const publishedAt = item.dated ? item.publishedAt : existing.article.publishedAt;
 			const mapped = toArticle(item, source, existing.slug, publishedAt);
-			if (!mapped.ok) counts.dropped++;
+			if (!mapped.ok || !fitsARow(mapped.value)) counts.dropped++;
 			else if (sameJson(mapped.value, existing.article)) counts.unchanged++;
 			else {
-				rows.push({ slug: existing.slug, article: mapped.value, itemKey: item.key, expiresAt });
+				rows.push(row(existing.slug, mapped.value, item.key));
 				counts.updated++;
 			}
 			continue;
 		}
-		const slug = uniqueSlug(slugBase(item.title), (s) => slugs.has(s) || lookups.slugTaken(s));
+		if (lookups.tombstoned(source.id, item.key)) {
+			countItem(counts, "tombstoned");
+			continue;
+		}
+		// The source that brought a story first keeps it; another carrying it neither duplicates it nor takes it over.
+		const link = canonicalLink(item.link);
+		if (link !== undefined && lookups.linkOwners(link).some((owner) => owner !== source.id)) {
+			countItem(counts, "duplicate");
+			continue;
+		}
+		const slug = uniqueSlug(slugBase(item.title), (s) => created.has(s) || lookups.slugTaken(s, source.id, item.key));
 		const mapped = toArticle(item, source, slug);
-		if (!mapped.ok) {
+		if (!mapped.ok || !fitsARow(mapped.value)) {
 			counts.dropped++;
 			continue;
 		}
-		slugs.add(slug);
-		rows.push({ slug, article: mapped.value, itemKey: item.key, expiresAt });
+		created.add(slug);
+		rows.push(row(slug, mapped.value, item.key));
 		counts.new++;
 	}
-	return { outcome, rows, counts };
+	return { outcome, rows, counts, created };
 }
 
-function noItems(): ItemCounts {
-	return { new: 0, updated: 0, unchanged: 0, dropped: 0 };
+function itemId(sourceId: string, itemKey: string): string {
+	return JSON.stringify([sourceId, itemKey]);
+}
+
+const encoder = new TextEncoder();
+
+function fitsARow(article: Article): boolean {
+	const json = JSON.stringify(article);
+	// Every UTF-16 unit is at most 3 UTF-8 bytes: most articles are cleared without encoding.
+	return json.length * 3 <= MAX_ARTICLE_JSON_BYTES || encoder.encode(json).byteLength <= MAX_ARTICLE_JSON_BYTES;
 }
 
 /** Equal as JSON regardless of key order (an article read back from storage may order keys differently). */

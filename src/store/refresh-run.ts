@@ -1,18 +1,18 @@
 /**
  * @module The StoreWriter's side of one refresh run: `beginRun` picks and leases the due sources,
- * `commitRun` ingests every item and records every source's health, writing `v1:sources` at most
- * once and the headlines index at most once. Both run inside the writer's serialized queue.
+ * and each `commitRun` ingests a few sources' items and records their health, the final one writing
+ * `v1:sources`. All run inside the writer's serialized queue.
  */
+import { addItems, noItems } from "../ingest/item-counts";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
 import { pickSources } from "../ingest/schedule";
 import { keys } from "../kv/keys";
-import type { Result } from "../result";
-import type { HeadlinesIndex } from "../schemas/article";
-import type { ItemCounts, SourceReport } from "../schemas/refresh-summary";
+import type { SourceReport } from "../schemas/refresh-summary";
 import type { SourcesRecord } from "../schemas/source";
-import type { StoreError } from "./errors";
+import { findByItem, slugTaken } from "./articles-table";
+import { type Apply, applyPlan } from "./ingest-apply";
 import { type IngestLookups, planIngest, RUN_OVERHEAD_WRITES, sameJson } from "./ingest-plan";
-import type { ChangeResult, ChangeSet } from "./projection";
+import { linkOwners } from "./item-identity";
 import {
 	activeLeases,
 	addKvWrites,
@@ -22,16 +22,13 @@ import {
 	saveSources,
 	setSourcesKvSignature,
 	sourcesKvSignature,
+	sourcesKvWrittenAt,
 } from "./refresh-tables";
 import { recordOutcome } from "./sources-record";
+import { isTombstoned } from "./tombstones";
 
 /** What the run functions need from the StoreWriter. */
-export type RunStore = {
-	sql: SqlStorage;
-	kv: KVNamespace;
-	lookups: IngestLookups;
-	apply: (changes: ChangeSet) => Promise<Result<ChangeResult, StoreError>>;
-};
+export type RunStore = { sql: SqlStorage; kv: KVNamespace; apply: Apply };
 
 /** Leases use the real clock: they measure how long a run may take, not where the schedule stands. */
 export function beginRun(store: RunStore, request: RunRequest): RunPlan {
@@ -66,40 +63,27 @@ export function beginRun(store: RunStore, request: RunRequest): RunPlan {
 	return { sources: planned, total: sources.length, skipped };
 }
 
+/**
+ * One of the run's commits: plans and applies its sources' items (one bad item or source harms only
+ * itself, see ingest-apply.ts) and records their health in SQLite. Only the final commit mirrors the
+ * source list to KV, so a run writes `v1:sources` at most once however many commits it makes.
+ */
 export async function commitRun(store: RunStore, commit: RunCommit): Promise<CommitResult> {
 	const now = new Date(commit.now);
 	const clockMs = Date.now();
 	const record = loadSources(store.sql);
-	const plan = planIngest(commit.outcomes, new Map(record.sources.map((s) => [s.id, s])), store.lookups, {
-		nowMs: clockMs,
-		articleTtlMs: commit.policy.articleTtlMs,
-		writesLeft: commit.policy.dailyKvWrites - kvWritesToday(store.sql, clockMs),
-	});
-
-	let index: HeadlinesIndex | null = null;
-	let kvWrites = 0;
-	let planned = plan.sources;
-	// A run where nothing changed skips `apply` entirely, so it writes no index (expired rows leave it at the next change).
-	if (plan.put.length > 0) {
-		const applied = await store.apply({ put: plan.put, remove: [] });
-		if (applied.ok) {
-			index = applied.value.index;
-			kvWrites += applied.value.kvWrites;
-		} else {
-			// `apply` has rolled back; keep those sources' validators so the next run fetches the same items again.
-			const { code, detail } = applied.error;
-			console.error(JSON.stringify({ event: "refresh.store_failed", runId: commit.runId, code, error: detail }));
-			planned = planned.map((p) =>
-				p.rows.length === 0
-					? p
-					: {
-							rows: [],
-							counts: { new: 0, updated: 0, unchanged: 0, dropped: 0 },
-							outcome: { kind: "deferred", reason: "store_failed", sourceId: p.outcome.sourceId, url: p.outcome.url },
-						},
-			);
-		}
-	}
+	const plan = planIngest(
+		commit.outcomes,
+		new Map(record.sources.map((s) => [s.id, s])),
+		ingestLookups(store.sql, clockMs),
+		{
+			nowMs: clockMs,
+			articleTtlMs: commit.policy.articleTtlMs,
+			writesLeft: commit.policy.dailyKvWrites - kvWritesToday(store.sql, clockMs),
+		},
+	);
+	const applied = await applyPlan(store.apply, plan, commit.runId);
+	const planned = applied.sources;
 
 	const byId = new Map(planned.map((p) => [p.outcome.sourceId, p]));
 	const sources = record.sources.map((s) => {
@@ -107,11 +91,13 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 		return p ? recordOutcome(s, p.outcome, now, commit.policy) : s;
 	});
 	const next = sameJson(sources, record.sources) ? record : { updatedAt: now.toISOString(), sources };
-	kvWrites += await storeSources(store, next);
+	let kvWrites = applied.kvWrites;
+	if (commit.final) kvWrites += await storeSources(store, next);
+	else saveSources(store.sql, next);
 	addKvWrites(store.sql, clockMs, kvWrites);
 
-	const items: ItemCounts = { new: 0, updated: 0, unchanged: 0, dropped: 0 };
-	for (const p of planned) for (const k of Object.keys(items) as (keyof ItemCounts)[]) items[k] += p.counts[k];
+	const items = noItems();
+	for (const p of planned) addItems(items, p.counts);
 	const states = new Map(sources.map((s) => [s.id, s]));
 	const reports = planned.map((p): SourceReport => {
 		const state = states.get(p.outcome.sourceId);
@@ -126,19 +112,43 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 		if (p.outcome.kind === "deferred") report.reason = p.outcome.reason;
 		return report;
 	});
-	return { index, kvWrites, items, sources: reports };
+	return { index: applied.index, kvWrites, items, sources: reports };
 }
+
+/** The planner's view of the table: items by source and key, the slug ledger, canonical links, tombstones. */
+function ingestLookups(sql: SqlStorage, nowMs: number): IngestLookups {
+	return {
+		byItem: (sourceId, itemKey) => findByItem(sql, sourceId, itemKey),
+		slugTaken: (slug, sourceId, itemKey) => slugTaken(sql, slug, sourceId, itemKey),
+		linkOwners: (link) => linkOwners(sql, link, nowMs),
+		tombstoned: (sourceId, itemKey) => isTombstoned(sql, sourceId, itemKey),
+	};
+}
+
+/** KV takes one write per key per second and answers 429 beyond; v1:sources is written only here, so the gap is known. */
+const KV_WRITE_GAP_MS = 1000;
 
 /**
  * Saves the record in SQLite (authoritative) and mirrors it to KV only when its JSON differs from
- * what KV last got: KV first, so a failed KV write leaves the next run to try again.
+ * what KV last got: KV first, so a failed KV write leaves the next run to try again. A write KV
+ * refuses for coming within a second of the last one (an editor's `PUT` just before a run, two
+ * runs back to back) is tried once more when that second is over: the wait is the Durable
+ * Object's wall time, not CPU.
  */
 export async function storeSources(store: Pick<RunStore, "sql" | "kv">, record: SourcesRecord): Promise<number> {
 	const json = JSON.stringify(record);
 	let writes = 0;
 	if (json !== sourcesKvSignature(store.sql)) {
-		await store.kv.put(keys.sources, json);
-		setSourcesKvSignature(store.sql, json);
+		try {
+			await store.kv.put(keys.sources, json);
+		} catch (error) {
+			if (!/\b429\b/.test(String(error))) throw error;
+			const wait = (sourcesKvWrittenAt(store.sql) ?? 0) + KV_WRITE_GAP_MS - Date.now();
+			// A few ms past the second: workerd's clock moves in steps between I/O.
+			await new Promise((resolve) => setTimeout(resolve, (wait > 0 ? wait : KV_WRITE_GAP_MS) + 10));
+			await store.kv.put(keys.sources, json);
+		}
+		setSourcesKvSignature(store.sql, json, Date.now());
 		writes = 1;
 	}
 	saveSources(store.sql, record);

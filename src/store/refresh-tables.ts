@@ -36,8 +36,15 @@ export function sourcesKvSignature(sql: SqlStorage): string | undefined {
 	return getState(sql, "sources_kv");
 }
 
-export function setSourcesKvSignature(sql: SqlStorage, json: string): void {
+/** Records what KV `v1:sources` now holds and when it was written (the real clock, for KV's one write per second). */
+export function setSourcesKvSignature(sql: SqlStorage, json: string, atMs: number): void {
 	setState(sql, "sources_kv", json);
+	setState(sql, "sources_kv_at", String(atMs));
+}
+
+export function sourcesKvWrittenAt(sql: SqlStorage): number | undefined {
+	const at = Number(getState(sql, "sources_kv_at"));
+	return Number.isFinite(at) && at > 0 ? at : undefined;
 }
 
 /** Sources leased by runs still in flight at `nowMs`; expired leases (a crashed run) are dropped. */
@@ -64,6 +71,20 @@ export function lease(sql: SqlStorage, sourceIds: readonly string[], runId: stri
 
 export function releaseLeases(sql: SqlStorage, runId: string): void {
 	sql.exec("DELETE FROM refresh_leases WHERE run_id = ?", runId);
+}
+
+/** After a commit: its sources' leases go (an overlapping run may take them), and after the final one every lease the run holds. */
+export function releaseCommitted(
+	sql: SqlStorage,
+	commit: { runId: string; final: boolean; outcomes: readonly { sourceId: string }[] },
+): void {
+	if (commit.final) {
+		releaseLeases(sql, commit.runId);
+		return;
+	}
+	for (const { sourceId } of commit.outcomes) {
+		sql.exec("DELETE FROM refresh_leases WHERE run_id = ? AND source_id = ?", commit.runId, sourceId);
+	}
 }
 
 /** KV's free allowance resets at 00:00 UTC, so the count is per UTC day. */

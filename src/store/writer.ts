@@ -10,22 +10,18 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
-import type { Result } from "../result";
+import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { SourceConfig, SourcesRecord } from "../schemas/source";
-import {
-	type ArticleRow,
-	findByItemKey,
-	findBySlug,
-	migrateArticlesTable,
-	projectIndex,
-	slugTaken,
-} from "./articles-table";
+import type { TombstoneList } from "../schemas/tombstone";
+import { findBySlug, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
+import { itemIdentityAt } from "./item-identity";
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, repairRecords } from "./projection";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
-import { loadSources, migrateRefreshTables, releaseLeases } from "./refresh-tables";
+import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
 import { replaceSources } from "./sources-record";
+import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
 
 /** How soon the alarm retries KV records a failed rollback left behind. */
 const REPAIR_RETRY_MS = 30_000;
@@ -54,20 +50,29 @@ export class StoreWriter extends DurableObject<Bindings> {
 	putArticle(article: Article): Promise<ChangeResult & { created: boolean }> {
 		return this.serialized(async () => {
 			const existing = findBySlug(this.sql, article.slug);
+			// Replacing a feed article keeps its item identity, so the feed no longer changes it (or brings it back).
+			const item = itemIdentityAt(this.sql, article.slug);
 			const result = await this.editorApply({
-				put: [{ slug: article.slug, article, itemKey: existing?.itemKey ?? null, expiresAt: null }],
+				put: [{ slug: article.slug, article, ...item, expiresAt: null }],
 				remove: [],
 			});
 			return { ...result, created: existing === undefined };
 		});
 	}
 
-	/** Removes an article; `deleted` is false when there was none. A failed write throws, as for `putArticle`. */
+	/**
+	 * Removes an article; `deleted` is false when there was none. A failed write throws, as for
+	 * `putArticle`. An article that came from a feed leaves a tombstone, so the refresh never
+	 * brings the story back (a takedown sticks until an editor lifts it).
+	 */
 	deleteArticle(slug: string): Promise<ChangeResult & { deleted: boolean }> {
 		return this.serialized(async () => {
 			if (!findBySlug(this.sql, slug))
 				return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
-			return { ...(await this.editorApply({ put: [], remove: [slug] })), deleted: true };
+			const item = feedItemAt(this.sql, slug);
+			const removed = await this.editorApply({ put: [], remove: [slug] });
+			if (item) leaveTombstone(this.sql, item, new Date());
+			return { ...removed, deleted: true };
 		});
 	}
 
@@ -111,9 +116,23 @@ export class StoreWriter extends DurableObject<Bindings> {
 			try {
 				return await commitRun(this.runStore(), commit);
 			} finally {
-				releaseLeases(this.sql, commit.runId);
+				releaseCommitted(this.sql, commit);
 			}
 		});
+	}
+
+	// Tombstones (`GET /api/tombstones`, `DELETE /api/tombstones/:id`): the feed items editors took down.
+
+	/** Every tombstone, the latest first. */
+	listTombstones(): Promise<TombstoneList> {
+		return this.serialized(async () => ({ tombstones: listTombstones(this.sql) }));
+	}
+
+	/** Lifts tombstone `id`, so the item comes back at its feed's next change; `tombstone.missing` when there is none. */
+	liftTombstone(id: number): Promise<Result<void, { code: "tombstone.missing"; detail: string }>> {
+		return this.serialized(async () =>
+			liftTombstone(this.sql, id) ? ok(undefined) : err({ code: "tombstone.missing", detail: `no tombstone ${id}` }),
+		);
 	}
 
 	/** An editor's change set: its failure is the request's 500, so it is thrown here, at the RPC boundary. */
@@ -127,15 +146,6 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return applyChanges(this.projection(), changes);
 	}
 
-	/** Lookups on the authoritative table, for the refresh's ingest. */
-	protected rowByItemKey(itemKey: string): ArticleRow | undefined {
-		return findByItemKey(this.sql, itemKey);
-	}
-
-	protected isSlugTaken(slug: string): boolean {
-		return slugTaken(this.sql, slug);
-	}
-
 	/** `env.NEWS` is read per call, never kept: the fault tests swap the binding on a live instance. */
 	private projection(): Projection {
 		return { sql: this.sql, kv: this.env.NEWS, retryRepairLater: () => this.retryRepairLater() };
@@ -146,11 +156,6 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	private runStore(): RunStore {
-		return {
-			sql: this.sql,
-			kv: this.env.NEWS,
-			lookups: { byItemKey: (key) => this.rowByItemKey(key), slugTaken: (slug) => this.isSlugTaken(slug) },
-			apply: (changes) => this.apply(changes),
-		};
+		return { sql: this.sql, kv: this.env.NEWS, apply: (changes) => this.apply(changes) };
 	}
 }

@@ -4,7 +4,7 @@
  * throws for anything upstream does.
  */
 import { err, ok, type Result } from "../../result";
-import type { Deferral } from "../../schemas/refresh-summary";
+import type { Deferral, Refusal } from "../../schemas/refresh-summary";
 import type { Validators } from "../../schemas/source";
 import { readCapped } from "./body";
 import { type FetchError, type FetchFailure, fetchError, httpError, networkError } from "./errors";
@@ -25,11 +25,12 @@ export type FetchOptions = {
 	/** Claims one subrequest before each hop is sent: null to send it, or the deferral that stops here. */
 	claimSubrequest: () => FetchDeferral | null;
 	/**
-	 * Asked once a 200's headers are in, with its declared Content-Length (null when absent): a
-	 * deferral leaves the body unread, so a run whose parse budget is spent does not download
-	 * bodies it could not parse anyway.
+	 * Asked once a 200's headers are in, with the body's declared size (null when absent, or when the
+	 * body is content-encoded: then Content-Length is the compressed size, and the runtime hands us
+	 * the decoded bytes). A deferral or a refusal leaves the body unread, so a run does not download
+	 * bodies it could not parse.
 	 */
-	admitBody?: (declaredBytes: number | null) => FetchDeferral | null;
+	admitBody?: (declaredBytes: number | null) => FetchDeferral | Refusal | null;
 };
 
 /** What a fetch brought: a body to parse, "not modified", or a deferral from the run's budget. */
@@ -45,6 +46,7 @@ export type FetchedFeed =
 			maxAgeSeconds: number | null;
 	  }
 	| { kind: "not_modified"; status: 304; validators: Validators; maxAgeSeconds: number | null }
+	| (Refusal & { status: number })
 	| FetchDeferral;
 
 export type FetchResult = Result<FetchedFeed, FetchFailure>;
@@ -112,7 +114,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 		const unread = options.admitBody?.(declaredLength(response.headers)) ?? null;
 		if (unread) {
 			await response.body?.cancel().catch(() => undefined);
-			return ok(unread);
+			return ok(unread.kind === "refused" ? { ...unread, status: response.status } : unread);
 		}
 		const body = await readCapped(response, options.maxBytes, signal);
 		if (!body.ok) {
@@ -134,7 +136,11 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 	}
 }
 
+/** The size the body will have once read, when the response says so: a Content-Length of an unencoded body. */
 function declaredLength(headers: Headers): number | null {
+	const encoding = headers.get("content-encoding")?.trim().toLowerCase();
+	// fetch() decodes gzip/br/deflate itself and keeps the header: the length is the wire's, not ours.
+	if (encoding && encoding !== "identity") return null;
 	const value = Number(headers.get("content-length") ?? Number.NaN);
 	return Number.isSafeInteger(value) && value >= 0 ? value : null;
 }

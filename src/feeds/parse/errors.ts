@@ -3,6 +3,8 @@ import type { StageError } from "../../schemas/source";
 
 export type ParseErrorCode =
 	| "parse.too_large"
+	/** Larger, decoded, than a whole run's parse budget: no run could parse it (the refresh's CPU budget). */
+	| "parse.too_costly"
 	| "parse.empty"
 	| "parse.not_a_feed"
 	| "parse.unknown_format"
