@@ -25,9 +25,12 @@
  *   already refuses those).
  *
  * Wiring: strict-entry.ts is the Worker entry with these bindings (the plugin's `main` in
- * vitest.strict.config.ts), and setup.ts makes the `env.NEWS` tests import strict as well.
+ * vitest.strict.config.ts), and setup.ts makes the `env.NEWS` tests import strict as well. The
+ * errors name no key, as production's don't; a failed test logs `strict_limits.refused` with the
+ * rule, key and calling line of each refusal (rejections.ts).
  */
 export { strictEnv, strictState } from "./durable-object";
 export { forgetKvWrites, isStrictKv, rawKv, type StrictKvOptions, strictKv } from "./kv";
+export { type Rejection, takeRejections } from "./rejections";
 export { KV_LIMITS, SQL_LIMITS } from "./rules";
 export { checkStatement, isStrictSql, strictSql } from "./sql";
