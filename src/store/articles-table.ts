@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { Article, type Headline, type HeadlinesIndex, headlineOf } from "../schemas/article";
+import { describeIssue } from "../schemas/issues";
 import { issuedToAnother, migrateIssuedSlugs, recordIssuedSlug } from "./issued-slugs";
 import { lookupKeys, migrateItemIdentity, parseItemKey, rowCanonicalLink, storedItemKey } from "./item-identity";
 import { migrateTombstones } from "./tombstones";
@@ -63,13 +64,32 @@ export function clearRepair(sql: SqlStorage, slug: string): void {
 
 type RawRow = { slug: string; item_key: string | null; expires_at: number | null; json: string };
 
-function toRow(raw: RawRow): ArticleRow {
-	return {
-		slug: raw.slug,
-		article: v.parse(Article, JSON.parse(raw.json)),
-		...parseItemKey(raw.item_key),
-		expiresAt: raw.expires_at,
-	};
+/**
+ * The row as the writer acts on it; undefined when its article fails today's schema (a row stored
+ * before a rule tightened, say), which is logged. Lookups then treat it as absent, and `hasRow`
+ * still finds it, so an editor can always replace or delete it.
+ */
+function toRow(raw: RawRow): ArticleRow | undefined {
+	const article = v.safeParse(Article, parseJson(raw.json));
+	if (!article.success) {
+		const detail = describeIssue(article.issues);
+		console.error(JSON.stringify({ event: "store.corrupt_row", slug: raw.slug, detail }));
+		return undefined;
+	}
+	return { slug: raw.slug, article: article.output, ...parseItemKey(raw.item_key), expiresAt: raw.expires_at };
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether a row holds `slug`, readable or not. */
+export function hasRow(sql: SqlStorage, slug: string): boolean {
+	return sql.exec("SELECT 1 FROM articles WHERE slug = ?", slug).toArray().length > 0;
 }
 
 export function findBySlug(sql: SqlStorage, slug: string): ArticleRow | undefined {

@@ -14,7 +14,7 @@ import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { SourceConfig, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
-import { findBySlug, migrateArticlesTable, projectIndex } from "./articles-table";
+import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
 import { itemIdentityAt } from "./item-identity";
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, repairRecords } from "./projection";
@@ -49,14 +49,15 @@ export class StoreWriter extends DurableObject<Bindings> {
 	 */
 	putArticle(article: Article): Promise<ChangeResult & { created: boolean }> {
 		return this.serialized(async () => {
-			const existing = findBySlug(this.sql, article.slug);
+			// Any row, even one whose article no longer reads: replacing it is how an editor puts it right.
+			const existed = hasRow(this.sql, article.slug);
 			// Replacing a feed article keeps its item identity, so the feed no longer changes it (or brings it back).
 			const item = itemIdentityAt(this.sql, article.slug);
 			const result = await this.editorApply({
 				put: [{ slug: article.slug, article, ...item, expiresAt: null }],
 				remove: [],
 			});
-			return { ...result, created: existing === undefined };
+			return { ...result, created: !existed };
 		});
 	}
 
@@ -67,8 +68,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 	 */
 	deleteArticle(slug: string): Promise<ChangeResult & { deleted: boolean }> {
 		return this.serialized(async () => {
-			if (!findBySlug(this.sql, slug))
-				return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
+			if (!hasRow(this.sql, slug)) return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
 			const item = feedItemAt(this.sql, slug);
 			const removed = await this.editorApply({ put: [], remove: [slug] });
 			if (item) leaveTombstone(this.sql, item, new Date());
