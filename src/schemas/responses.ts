@@ -17,6 +17,7 @@ export const HeadlineItem = v.object({
 	slug: Slug,
 	title: v.string(),
 	url: v.string(),
+	/** As its editor wrote it (`Real Estate`); the section's page is at its slug (`/sections/real-estate`). */
 	section: v.nullable(v.string()),
 	source: v.nullable(v.string()),
 	publishedAt: IsoDateTime,
