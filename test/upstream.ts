@@ -119,3 +119,30 @@ export function feed(
 ): UpstreamHandler {
 	return () => new Response(body, { headers: { "content-type": contentType, ...headers } });
 }
+
+/** gzip bytes of `text`, as a server sends them on the wire. */
+export async function gzip(text: string | Uint8Array): Promise<Uint8Array> {
+	const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+	const compressed = new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip")));
+	return new Uint8Array(await compressed.arrayBuffer());
+}
+
+/**
+ * A 200 with a gzip-encoded body, as fetch() hands it to a Worker: the runtime decodes the body
+ * itself but keeps `Content-Encoding` and the wire's `Content-Length`, the compressed size.
+ */
+export function gzipFeed(body: string, contentType: string, headers: Record<string, string> = {}): UpstreamHandler {
+	const wire = gzip(body);
+	return async () => {
+		const compressed = await wire;
+		const decoded = new Blob([compressed]).stream().pipeThrough(new DecompressionStream("gzip"));
+		return new Response(decoded, {
+			headers: {
+				"content-type": contentType,
+				"content-encoding": "gzip",
+				"content-length": String(compressed.byteLength),
+				...headers,
+			},
+		});
+	};
+}
