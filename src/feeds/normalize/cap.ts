@@ -12,7 +12,7 @@ import { VOID } from "../../sanitize/nesting";
 /** `html` unchanged when it fits `maxBytes`; otherwise its longest clean prefix with the end tags it needs. */
 export function capHtml(html: string, maxBytes: number): string {
 	if (html.length * 3 <= maxBytes || utf8Length(html, 0, html.length) <= maxBytes) return html;
-	const open: string[] = [];
+	const open: { name: string; start: number; end: number }[] = [];
 	let closing = 0; // bytes of the end tags `open` needs
 	let used = 0;
 	let at = 0;
@@ -26,14 +26,14 @@ export function capHtml(html: string, maxBytes: number): string {
 			const bytes = utf8Length(tag, 0, tag.length);
 			if (tag.startsWith("</")) {
 				// Balanced input closes the innermost element; its end tag was already counted in `closing`.
-				if (open.at(-1) !== name) break;
+				if (open.at(-1)?.name !== name) break;
 				open.pop();
 				closing -= endTag(name);
 				used += bytes;
 			} else {
 				const adds = VOID.has(name) ? 0 : endTag(name);
 				if (used + bytes + closing + adds > maxBytes) break;
-				if (adds > 0) open.push(name);
+				if (adds > 0) open.push({ name, start: at, end: end + 1 });
 				closing += adds;
 				used += bytes;
 			}
@@ -51,13 +51,10 @@ export function capHtml(html: string, maxBytes: number): string {
 		at = cutText(html, at, end, maxBytes - used - closing);
 		break;
 	}
-	return (
-		html.slice(0, at) +
-		open
-			.reverse()
-			.map((name) => `</${name}>`)
-			.join("")
-	);
+	// An element the cut left empty says nothing: leave it out rather than close it.
+	while (open.length > 0 && open.at(-1)?.end === at) at = open.pop()?.start ?? at;
+	const endTags = open.reverse().map(({ name }) => `</${name}>`);
+	return html.slice(0, at) + endTags.join("");
 }
 
 const LT = 0x3c;
