@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { keys } from "../../src/kv/keys";
 import { builders } from "../fixtures/feeds";
 import { adminHeaders, request } from "../helpers";
+import { KV_LIMITS } from "../limits";
 import { articleForItem, putSources, runRefresh } from "../refresh-helpers";
 import { useUpstream } from "../upstream";
 
@@ -40,6 +41,8 @@ describe("production: a feed article an editor deleted", () => {
 		const slug = (await articleForItem("tw-1"))?.slug;
 		expect(slug).toBe("councillor-named-in-inquiry");
 
+		// An editor acts a moment later: KV takes one write per key per second, and the refresh just wrote it.
+		await new Promise((resolve) => setTimeout(resolve, KV_LIMITS.writeIntervalMs));
 		const deleted = await request(`/api/articles/${slug}`, { method: "DELETE", headers: adminHeaders() });
 		expect(deleted.status).toBe(204);
 
