@@ -16,6 +16,8 @@ const JSON_ROUTES = [
 	"GET /api/sources",
 	"PUT /api/sources",
 	"POST /api/refresh",
+	"GET /api/tombstones",
+	"DELETE /api/tombstones/{id}",
 	"GET /api/openapi.json",
 	"GET /healthz",
 ];
