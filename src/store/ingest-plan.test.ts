@@ -50,6 +50,7 @@ function store(
 		linkOwners: (link) =>
 			rows.filter((r) => r.article.sourceUrl === link && r.sourceId !== null).map((r) => r.sourceId as string),
 		tombstoned: (sourceId, key) => tombstones.includes(`${sourceId}/${key}`),
+		stored: () => false,
 	};
 }
 
@@ -104,6 +105,51 @@ describe("planIngest", () => {
 		expect(later.put).toEqual([]);
 		// Counted as what it is, a duplicate of A's story (it was counted as "unchanged" before per-source keys).
 		expect(later.sources[0]?.counts).toEqual({ new: 0, updated: 0, unchanged: 0, dropped: 0, duplicate: 1 });
+	});
+
+	it("Should key guids per source: two feeds' item 1234 are two stories", () => {
+		const b1234 = item("1234", { title: "B's own 1234", link: "https://b.example/1234" });
+		const plan = planIngest([fetched(A, [item("1234")]), fetched(B, [b1234])], SOURCES, store(), options);
+		expect(plan.put.map((r) => [r.sourceId, r.itemKey, r.slug])).toEqual([
+			["a", "1234", "story-1234"],
+			["b", "1234", "bs-own-1234"],
+		]);
+	});
+
+	it("Should leave out an item whose canonical link another source's article has, counted as a duplicate", () => {
+		const first = planIngest(
+			[fetched(A, [item("1", { link: "https://a.example/1?ref=x" })])],
+			SOURCES,
+			store(),
+			options,
+		);
+		const copy = item("b-9", { link: "HTTPS://A.example/1?utm_source=feed&ref=x#top" });
+		const later = planIngest([fetched(B, [copy])], SOURCES, store(first.put), options);
+		expect(later.put).toEqual([]);
+		expect(later.sources[0]?.counts).toEqual({ new: 0, updated: 0, unchanged: 0, dropped: 0, duplicate: 1 });
+	});
+
+	it("Should leave out a tombstoned item, counted as such, and recreate nothing", () => {
+		const plan = planIngest([fetched(A, [item("1"), item("2")])], SOURCES, store([], { tombstones: ["a/1"] }), options);
+		expect(plan.put.map((r) => r.itemKey)).toEqual(["2"]);
+		expect(plan.sources[0]?.counts).toEqual({ new: 1, updated: 0, unchanged: 0, dropped: 0, tombstoned: 1 });
+	});
+
+	it("Should never give a new item a slug issued before, even with no row holding it now", () => {
+		const plan = planIngest(
+			[fetched(A, [item("1", { title: "Same" })])],
+			SOURCES,
+			store([], { issued: ["same"] }),
+			options,
+		);
+		expect(plan.put.map((r) => r.slug)).toEqual(["same-2"]);
+	});
+
+	it("Should leave alone an item whose row no longer reads", () => {
+		const lookups = { ...store(), stored: (sourceId: string, key: string) => sourceId === "a" && key === "1" };
+		const plan = planIngest([fetched(A, [item("1"), item("2")])], SOURCES, lookups, options);
+		expect(plan.put.map((r) => r.itemKey)).toEqual(["2"]);
+		expect(plan.sources[0]?.counts).toEqual({ new: 1, updated: 0, unchanged: 1, dropped: 0 });
 	});
 
 	it("Should count a guid repeated within one feed once", () => {

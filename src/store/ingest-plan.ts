@@ -22,6 +22,8 @@ export type IngestLookups = {
 	linkOwners: (link: string) => string[];
 	/** Whether an editor took that item down. */
 	tombstoned: (sourceId: string, itemKey: string) => boolean;
+	/** Whether a row holds that item even though `byItem` cannot read it (its article fails today's schema). */
+	stored: (sourceId: string, itemKey: string) => boolean;
 };
 
 /** `created`: the slugs of the rows that are new articles (the others update one in place). */
@@ -59,6 +61,7 @@ export function planIngest(
 		slugTaken: (slug, sourceId, key) => claimedSlugs.has(slug) || lookups.slugTaken(slug, sourceId, key),
 		linkOwners: (link) => [...(claimedLinks.get(link) ?? []), ...lookups.linkOwners(link)],
 		tombstoned: (sourceId, key) => lookups.tombstoned(sourceId, key),
+		stored: (sourceId, key) => lookups.stored(sourceId, key),
 	};
 	for (const outcome of outcomes) {
 		const source = sources.get(outcome.sourceId);
@@ -136,6 +139,11 @@ function planSource(
 		}
 		if (lookups.tombstoned(source.id, item.key)) {
 			countItem(counts, "tombstoned");
+			continue;
+		}
+		// Its row no longer reads (logged as store.corrupt_row): left as it is, for an editor to replace or delete.
+		if (lookups.stored(source.id, item.key)) {
+			counts.unchanged++;
 			continue;
 		}
 		// The source that brought a story first keeps it; another carrying it neither duplicates it nor takes it over.

@@ -43,6 +43,12 @@ export function lookupKeys(sourceId: string, itemKey: string): [string, string] 
 	return [`${sourceId}${SEPARATOR}${itemKey}`, itemKey];
 }
 
+/** Whether any row holds the item, readable or not (a row that fails today's schema reads as absent to `findByItem`). */
+export function itemStored(sql: SqlStorage, sourceId: string, itemKey: string): boolean {
+	const [own, bare] = lookupKeys(sourceId, itemKey);
+	return sql.exec("SELECT 1 FROM articles WHERE item_key IN (?, ?)", own, bare).toArray().length > 0;
+}
+
 /**
  * The sources of live feed articles whose canonical link is `link`. Rows whose source is unknown
  * (kept bare keys) never carry a canonical link, so every answer is a source id.

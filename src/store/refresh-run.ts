@@ -12,7 +12,7 @@ import type { SourcesRecord } from "../schemas/source";
 import { findByItem, slugTaken } from "./articles-table";
 import { type Apply, applyPlan } from "./ingest-apply";
 import { type IngestLookups, planIngest, RUN_OVERHEAD_WRITES, sameJson } from "./ingest-plan";
-import { linkOwners } from "./item-identity";
+import { itemStored, linkOwners } from "./item-identity";
 import {
 	activeLeases,
 	addKvWrites,
@@ -122,6 +122,7 @@ function ingestLookups(sql: SqlStorage, nowMs: number): IngestLookups {
 		slugTaken: (slug, sourceId, itemKey) => slugTaken(sql, slug, sourceId, itemKey),
 		linkOwners: (link) => linkOwners(sql, link, nowMs),
 		tombstoned: (sourceId, itemKey) => isTombstoned(sql, sourceId, itemKey),
+		stored: (sourceId, itemKey) => itemStored(sql, sourceId, itemKey),
 	};
 }
 

@@ -2,13 +2,14 @@
 // with more than 2 MB of sanitized HTML used to fail its whole run's change set, every run. Its
 // content is now capped at 256 KiB, cut cleanly; and an item the store still refuses harms only
 // itself: the rest of its source and the other sources in the run are committed.
-import { reset } from "cloudflare:test";
+import { reset, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { keys } from "../../src/kv/keys";
 import { refresh } from "../../src/refresh";
 import type { Article } from "../../src/schemas/article";
 import { storeWriter } from "../../src/store/stub";
+import type { StoreWriter } from "../../src/store/writer";
 import { builders } from "../fixtures/feeds";
 import type { RssItem } from "../fixtures/feeds/builders";
 import { articlesFrom } from "../refresh-helpers";
@@ -92,5 +93,29 @@ describe("production: a feed item too large for a stored row", () => {
 		expect(await env.NEWS.get(refused)).toBeNull();
 		expect((await articlesFrom("refusing")).map((a) => a.title)).toEqual(["A stored story"]);
 		expect((await articlesFrom("fine")).map((a) => a.title)).toEqual(["Another source's story"]);
+	});
+
+	it("Should leave alone a feed row that no longer reads, and commit the rest of its source", async () => {
+		await configure("aging");
+		serve("aging", [item("aging", 1, "Stored long ago")]);
+		await refresh(env, { now: NOW, force: false, policy: ROOMY });
+		// A rule tightened since the row was stored: it no longer passes the schema.
+		await runInDurableObject(storeWriter(env), (_: StoreWriter, state: DurableObjectState) => {
+			state.storage.sql.exec(
+				"UPDATE articles SET json = json_set(json, '$.publishedAt', '+010000-01-01T00:00:00.000Z') WHERE slug = 'stored-long-ago'",
+			);
+		});
+		serve("aging", [item("aging", 1, "Stored long ago, edited"), item("aging", 2, "Fresh today")]);
+		const summary = await refresh(env, { now: NOW, force: true, policy: ROOMY });
+		expect(summary).toMatchObject({
+			fetched: 1,
+			failed: 0,
+			deferred: 0,
+			itemsNew: 1,
+			itemsUnchanged: 1,
+			itemsDropped: 0,
+		});
+		expect((await env.NEWS.get<Article>(keys.article("fresh-today"), "json"))?.title).toBe("Fresh today");
+		expect(await env.NEWS.get(keys.article("stored-long-ago-edited"))).toBeNull();
 	});
 });
