@@ -24,9 +24,9 @@ export async function applyPlan(apply: Apply, plan: IngestPlan, runId: string): 
 	// A commit where nothing changed skips `apply` entirely, so it writes no index.
 	if (plan.put.length === 0) return { sources: plan.sources, index: null, kvWrites: 0 };
 	const whole = await attempt(apply, plan.put, tally);
-	if (whole === null) return { sources: plan.sources, ...tally };
+	if (whole === null) return { sources: plan.sources, index: tally.index, kvWrites: tally.kvWrites };
 	log(runId, whole, plan.put.length);
-	if (whole.code === "store.repair_pending") return { sources: plan.sources.map(deferIfRows), ...tally };
+	if (storeBusy(whole)) return { sources: plan.sources.map(deferIfRows), index: null, kvWrites: 0 };
 
 	const refused = new Map<SourcePlan, Set<ArticleRow>>();
 	let storeDown = false;
@@ -58,14 +58,12 @@ async function isolate(
 ): Promise<{ rows: Set<ArticleRow>; down: boolean }> {
 	const together = await attempt(apply, rows, tally);
 	if (together === null) return { rows: new Set(), down: false };
-	if (together.code === "store.repair_pending" || rows.length === 1) {
-		return { rows: new Set(rows), down: together.code === "store.repair_pending" };
-	}
+	if (storeBusy(together) || rows.length === 1) return { rows: new Set(rows), down: storeBusy(together) };
 	const failed = new Set<ArticleRow>();
 	for (const [i, row] of rows.entries()) {
 		const alone = await attempt(apply, [row], tally);
 		if (alone === null) continue;
-		if (alone.code === "store.repair_pending") {
+		if (storeBusy(alone)) {
 			for (const rest of rows.slice(i)) failed.add(rest);
 			return { rows: failed, down: true };
 		}
@@ -73,6 +71,15 @@ async function isolate(
 		failed.add(row);
 	}
 	return { rows: failed, down: false };
+}
+
+/**
+ * A refusal that says nothing about the items: records from a failed rollback still wait for repair,
+ * or KV's one write per key per second (429, on the index most likely). Retrying item by item would
+ * only drop good items, so the rest is deferred for the next run.
+ */
+function storeBusy(error: StoreError): boolean {
+	return error.code === "store.repair_pending" || /\b429\b/.test(error.detail);
 }
 
 async function attempt(apply: Apply, put: ArticleRow[], tally: Tally): Promise<StoreError | null> {
