@@ -24,7 +24,7 @@ describe("refresh of each feed format", () => {
 		expect(cranes).toMatchObject({
 			title: "Cranes return to the east quay",
 			dek: "The port\u2019s last two cranes are back in service after a winter of repairs.",
-			section: "local",
+			section: "Local",
 			source: "Harbour Gazette",
 			author: { name: "Ines Marlow" },
 			publishedAt: "2026-11-24T08:15:00.000Z",

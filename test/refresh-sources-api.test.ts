@@ -87,7 +87,7 @@ describe("sources API", () => {
 			id: "harbour-gazette",
 			url: "https://gazette.example/feed.xml",
 			name: "Harbour Gazette",
-			section: "local",
+			section: "Local",
 			lastFetchedAt: null,
 			lastSuccessAt: null,
 			lastStatus: null,

@@ -7,7 +7,8 @@ export const SourceConfig = v.strictObject({
 	id: Slug,
 	url: HttpUrl,
 	name: text(200),
-	section: v.optional(v.pipe(text(60), v.toLowerCase())),
+	// The display name as the editor wrote it; pages derive the URL slug from it (src/publishing/sections.ts).
+	section: v.optional(text(60)),
 });
 export type SourceConfig = v.InferOutput<typeof SourceConfig>;
 
