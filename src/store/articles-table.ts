@@ -35,8 +35,6 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 	)`);
 	sql.exec("CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_at DESC)");
 	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
-	// Slugs whose KV record may disagree with this table: a failed write whose rollback also failed.
-	sql.exec("CREATE TABLE IF NOT EXISTS kv_repair (slug TEXT PRIMARY KEY)");
 	migrateFeedIdentity(sql);
 }
 
@@ -45,21 +43,6 @@ function migrateFeedIdentity(sql: SqlStorage): void {
 	migrateItemIdentity(sql);
 	migrateIssuedSlugs(sql);
 	migrateTombstones(sql);
-}
-
-export function markForRepair(sql: SqlStorage, slug: string): void {
-	sql.exec("INSERT INTO kv_repair (slug) VALUES (?) ON CONFLICT (slug) DO NOTHING", slug);
-}
-
-export function pendingRepairs(sql: SqlStorage): string[] {
-	return sql
-		.exec<{ slug: string }>("SELECT slug FROM kv_repair")
-		.toArray()
-		.map((r) => r.slug);
-}
-
-export function clearRepair(sql: SqlStorage, slug: string): void {
-	sql.exec("DELETE FROM kv_repair WHERE slug = ?", slug);
 }
 
 type RawRow = { slug: string; item_key: string | null; expires_at: number | null; json: string };
@@ -168,15 +151,6 @@ function indexHeadlines(sql: SqlStorage, where: string, nowMs: number, limit: nu
 		)
 		.toArray()
 		.map((r) => JSON.parse(r.headline) as Headline);
-}
-
-/** The index JSON last written to KV (without its timestamp), to skip writes that change nothing. */
-export function lastIndexSignature(sql: SqlStorage): string | undefined {
-	return sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = 'index'").toArray()[0]?.v;
-}
-
-export function setLastIndexSignature(sql: SqlStorage, signature: string): void {
-	sql.exec("INSERT INTO meta (k, v) VALUES ('index', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", signature);
 }
 
 /**

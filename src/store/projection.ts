@@ -1,25 +1,25 @@
 /**
  * @module The articles table projected onto KV: a change set applied as one unit (each article
- * record, then the index at most once), put back as it was when a write fails, and the repair of
- * records a failed rollback left behind.
+ * record, then the index at most once, see index-writes.ts), put back as it was when a write fails,
+ * and the best-effort repair of records a failed rollback left behind. Every KV write is paced to
+ * one per key per second (kv-pacing.ts).
  */
 import { keys } from "../kv/keys";
 import { err, ok, type Result } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
-import {
-	type ArticleRow,
-	clearRepair,
-	deleteRow,
-	findBySlug,
-	lastIndexSignature,
-	markForRepair,
-	pendingRepairs,
-	projectIndex,
-	pruneExpired,
-	setLastIndexSignature,
-	upsertRow,
-} from "./articles-table";
+import { type ArticleRow, deleteRow, findBySlug, pruneExpired, upsertRow } from "./articles-table";
 import { type StoreError, storeError } from "./errors";
+import { flushIndex, projectIndexToKv } from "./index-writes";
+import type { PacedKv } from "./kv-pacing";
+import { recordPut } from "./record-writes";
+import {
+	clearRepair,
+	markForRepair,
+	nextRepairDue,
+	pendingRepairs,
+	recordRepairFailure,
+	retryDelayMs,
+} from "./repair-queue";
 
 /** A batch of article changes applied as one unit: every article write, then at most one index write. */
 export type ChangeSet = { put: ArticleRow[]; remove: string[] };
@@ -28,20 +28,19 @@ export type ChangeResult = { index: HeadlinesIndex; kvWrites: number };
 /** What projecting needs from the StoreWriter, taken per call (tests swap its KV binding). */
 export type Projection = {
 	sql: SqlStorage;
-	kv: KVNamespace;
-	/** Asks for another repair attempt later (the StoreWriter's alarm). */
-	retryRepairLater: () => Promise<void>;
+	kv: PacedKv;
+	/** Asks for the alarm within `ms` (the soonest asked for wins). */
+	wakeIn: (ms: number) => Promise<void>;
 };
 
 /**
- * Applies a change set: article records first, then the index once. If any write fails, the
- * table and the records already written are put back as they were, so a failed change set
- * changes nothing that readers see.
+ * Applies a change set: article records first, then the index (now, or by the trailing write). If
+ * a write fails, the table and the records already written are put back as they were, so a failed
+ * change set changes nothing that readers see. Repairs that are due are tried first, but one that
+ * fails never stops the change set.
  */
 export async function applyChanges(target: Projection, changes: ChangeSet): Promise<Result<ChangeResult, StoreError>> {
-	// Records a failed rollback left behind are put right before anything new is written.
-	const repaired = await repairRecords(target);
-	if (!repaired.ok) return repaired;
+	await repairRecords(target, { dueOnly: true });
 	const { sql, kv } = target;
 	const before = new Map<string, ArticleRow | undefined>();
 	for (const row of changes.put) before.set(row.slug, findBySlug(sql, row.slug));
@@ -50,7 +49,7 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 	let kvWrites = 0;
 	try {
 		for (const row of changes.put) {
-			await putRecord(kv, row);
+			await recordPut(kv, row, Date.now());
 			written.push(row.slug);
 			kvWrites++;
 			upsertRow(sql, row);
@@ -61,69 +60,84 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 			kvWrites++;
 			deleteRow(sql, slug);
 		}
-		const now = new Date();
-		pruneExpired(sql, now.getTime());
-		const index = projectIndex(sql, now);
-		const signature = JSON.stringify(index.headlines);
-		if (signature !== lastIndexSignature(sql)) {
-			await kv.put(keys.headlines, JSON.stringify(index));
-			kvWrites++;
-			setLastIndexSignature(sql, signature);
-		}
-		return ok({ index, kvWrites });
+		pruneExpired(sql, Date.now());
+		const projected = await projectIndexToKv(sql, kv);
+		if (projected.trailingAt !== undefined) await target.wakeIn(projected.trailingAt - kv.now());
+		// These records now match the table, whatever a failed rollback left in KV before.
+		for (const slug of written) clearRepair(sql, slug);
+		return ok({ index: projected.index, kvWrites: kvWrites + projected.kvWrites });
 	} catch (error) {
 		await restore(target, before, written);
 		return err(storeError("store.write_failed", String(error)));
 	}
 }
 
-/** Re-projects every record a failed rollback left behind; stops at the first KV still refuses, leaving the rest pending. */
-export async function repairRecords(target: Projection): Promise<Result<void, StoreError>> {
-	for (const slug of pendingRepairs(target.sql)) {
+/** The alarm's work: every queued repair, then the trailing index write, then the next alarm if anything is left. */
+export async function settle(target: Projection): Promise<void> {
+	await repairRecords(target, { dueOnly: false });
+	try {
+		await flushIndex(target.sql, target.kv);
+	} catch (error) {
+		// Left dirty: the next change set or this retry writes it.
+		await target.wakeIn(INDEX_RETRY_MS);
+		console.error(JSON.stringify({ event: "store.index_write_failed", error: String(error) }));
+	}
+}
+
+/** How soon the alarm tries a trailing index write again after KV refused it. */
+const INDEX_RETRY_MS = 5_000;
+
+/**
+ * Re-projects queued records from the table (all of them, or only those due). A failure is logged
+ * and counted with the slug, which backs off; it never fails the caller. Answers how many are left.
+ */
+export async function repairRecords(target: Projection, { dueOnly }: { dueOnly: boolean }): Promise<number> {
+	const { sql } = target;
+	for (const slug of pendingRepairs(sql, dueOnly ? Date.now() : undefined)) {
 		try {
 			await projectRecord(target, slug);
 		} catch (error) {
-			return err(storeError("store.repair_pending", `${slug}: ${String(error)}`));
+			const attempts = recordRepairFailure(sql, slug, Date.now(), String(error));
+			await target.wakeIn(retryDelayMs(attempts));
+			console.error(JSON.stringify({ event: "store.repair_failed", slug, attempts, error: String(error) }));
+			continue;
 		}
-		clearRepair(target.sql, slug);
+		clearRepair(sql, slug);
 		console.log(JSON.stringify({ event: "store.repaired", slug }));
 	}
-	return ok(undefined);
+	return pendingRepairs(sql).length;
 }
 
 /**
  * Puts back the table rows and KV records touched by a failed change set. When KV is still
- * failing, the slug is remembered and the alarm (and the next write) re-project it from the
- * table, so a KV outage delays the rollback but never leaves KV wrong for good.
+ * failing, the slug is queued and the alarm re-projects it from the table later, so a KV outage
+ * delays the rollback but never leaves KV wrong for good, and never holds up later writes.
  */
 async function restore(
 	target: Projection,
 	before: Map<string, ArticleRow | undefined>,
 	written: string[],
 ): Promise<void> {
+	const { sql } = target;
 	for (const slug of written) {
 		const row = before.get(slug);
-		if (row) upsertRow(target.sql, row);
-		else deleteRow(target.sql, slug);
+		if (row) upsertRow(sql, row);
+		else deleteRow(sql, slug);
 		try {
 			await projectRecord(target, slug);
 		} catch (error) {
-			markForRepair(target.sql, slug);
-			await target.retryRepairLater();
+			markForRepair(sql, slug, Date.now(), String(error));
+			await target.wakeIn((nextRepairDue(sql) ?? Date.now()) - Date.now());
 			console.error(JSON.stringify({ event: "store.restore_failed", slug, error: String(error) }));
 		}
 	}
 }
 
-/** Writes `row`'s KV record; feed articles carry their expiry so storage stays bounded. */
-function putRecord(kv: KVNamespace, row: ArticleRow): Promise<void> {
-	const options = row.expiresAt === null ? {} : { expiration: Math.floor(row.expiresAt / 1000) };
-	return kv.put(keys.article(row.slug), JSON.stringify(row.article), options);
-}
-
-/** Makes `slug`'s KV record match the table: its row's article, or nothing. */
+/** Makes `slug`'s KV record match the table: its row's article, or nothing. A row already expired goes too. */
 async function projectRecord({ sql, kv }: Projection, slug: string): Promise<void> {
+	const nowMs = Date.now();
 	const row = findBySlug(sql, slug);
-	if (row) await putRecord(kv, row);
-	else await kv.delete(keys.article(slug));
+	if (!row) return kv.delete(keys.article(slug));
+	if (row.expiresAt !== null && row.expiresAt <= nowMs) deleteRow(sql, slug);
+	await recordPut(kv, row, nowMs);
 }

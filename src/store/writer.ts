@@ -17,14 +17,13 @@ import type { TombstoneList } from "../schemas/tombstone";
 import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
 import { itemIdentityAt } from "./item-identity";
-import { applyChanges, type ChangeResult, type ChangeSet, type Projection, repairRecords } from "./projection";
+import { type PacedKv, type PacingClock, pacedKv, pacedNamespace, REAL_CLOCK } from "./kv-pacing";
+import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settle } from "./projection";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
 import { replaceSources } from "./sources-record";
+import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
-
-/** How soon the alarm retries KV records a failed rollback left behind. */
-const REPAIR_RETRY_MS = 30_000;
 
 export class StoreWriter extends DurableObject<Bindings> {
 	private readonly sql: SqlStorage;
@@ -34,6 +33,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 		super(ctx, env);
 		this.sql = ctx.storage.sql;
 		migrateArticlesTable(this.sql);
+		migrateStoreState(this.sql);
 	}
 
 	/** Runs `fn` after every earlier call has finished: KV awaits would otherwise let calls interleave. */
@@ -81,15 +81,14 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return projectIndex(this.sql, new Date());
 	}
 
-	/** Retries the repair until KV accepts it. */
+	/** The trailing index write and the repairs' retries; each asks for the next alarm it needs. */
 	override async alarm(): Promise<void> {
-		await this.serialized(async () => {
-			const repaired = await repairRecords(this.projection());
-			if (!repaired.ok) {
-				await this.retryRepairLater();
-				console.error(JSON.stringify({ event: "store.repair_failed", ...repaired.error }));
-			}
-		});
+		await this.serialized(() => settle(this.projection()));
+	}
+
+	/** For `/healthz`: repairs still queued. Not serialized, so a long commit never holds up the health check. */
+	health(): StoreHealth {
+		return storeHealth(this.sql);
 	}
 
 	/** Replaces the source list (`PUT /api/sources`), keeping the health of sources whose URL is unchanged. */
@@ -97,7 +96,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return this.serialized(async () => {
 			migrateRefreshTables(this.sql);
 			const record = replaceSources(loadSources(this.sql), configs, new Date(now));
-			return { record, kvWrites: await storeSources({ sql: this.sql, kv: this.env.NEWS }, record) };
+			return { record, kvWrites: await storeSources({ sql: this.sql, kv: this.kvNamespace() }, record) };
 		});
 	}
 
@@ -148,14 +147,31 @@ export class StoreWriter extends DurableObject<Bindings> {
 
 	/** `env.NEWS` is read per call, never kept: the fault tests swap the binding on a live instance. */
 	private projection(): Projection {
-		return { sql: this.sql, kv: this.env.NEWS, retryRepairLater: () => this.retryRepairLater() };
-	}
-
-	private retryRepairLater(): Promise<void> {
-		return this.ctx.storage.setAlarm(Date.now() + REPAIR_RETRY_MS);
+		return { sql: this.sql, kv: this.pacedKv(), wakeIn: (ms) => this.wakeIn(ms) };
 	}
 
 	private runStore(): RunStore {
-		return { sql: this.sql, kv: this.env.NEWS, apply: (changes) => this.apply(changes) };
+		return { sql: this.sql, kv: this.kvNamespace(), apply: (changes) => this.apply(changes) };
+	}
+
+	/** Every KV write goes through here: one per key per second (kv-pacing.ts). */
+	private pacedKv(): PacedKv {
+		return pacedKv(this.sql, this.env.NEWS, this.pacingClock());
+	}
+
+	private kvNamespace(): KVNamespace {
+		return pacedNamespace(this.env.NEWS, this.pacedKv());
+	}
+
+	/** The clock KV writes are paced on; the strict-limits test entry moves its own instead of waiting. */
+	protected pacingClock(): PacingClock {
+		return REAL_CLOCK;
+	}
+
+	/** Sets the alarm `ms` from now, unless one is already set sooner (the trailing index write and the repairs share it). */
+	protected async wakeIn(ms: number): Promise<void> {
+		const at = Date.now() + Math.max(0, ms);
+		const current = await this.ctx.storage.getAlarm();
+		if (current === null || current > at) await this.ctx.storage.setAlarm(at);
 	}
 }
