@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env";
 import { checkKv } from "../src/health/kv";
+import { checkStore } from "../src/health/store";
 import { apiDocsPage, apiDocument } from "../src/pages/api-docs";
 import { FAVICON_SVG } from "../src/views/favicon";
 import { CACHE } from "./middleware/cache-control";
@@ -20,10 +21,12 @@ export const metaRoutes = new Hono<AppEnv>()
 		return sendPage(c, page);
 	})
 	.get("/healthz", async (c) => {
-		const kv = await checkKv(c.env.NEWS);
-		const ok = kv.status === "ok";
+		const [kv, store] = await Promise.all([checkKv(c.env.NEWS), checkStore(c.env)]);
+		const ok = kv.status === "ok" && store === undefined;
 		c.header("Cache-Control", CACHE.none);
-		return c.json({ status: ok ? "ok" : "error", checks: { kv } }, ok ? 200 : 503);
+		// `store` appears only when the StoreWriter has repairs pending (or did not answer).
+		const checks = store === undefined ? { kv } : { kv, store };
+		return c.json({ status: ok ? "ok" : "error", checks }, ok ? 200 : 503);
 	})
 	.get("/favicon.svg", (c) =>
 		c.body(FAVICON_SVG, 200, { "Content-Type": "image/svg+xml", "Cache-Control": CACHE.stable }),

@@ -191,8 +191,14 @@ function build({ headlinesQuery }: OpenApiInputs) {
 			"/healthz": {
 				get: {
 					operationId: "health",
-					summary: "Liveness with a KV round trip",
-					responses: { "200": json("Health", "KV answered."), "503": json("Health", "KV failed or timed out.") },
+					summary: "Liveness with a KV round trip and the StoreWriter's pending repairs",
+					responses: {
+						"200": json("Health", "KV answered and no KV record is waiting for repair."),
+						"503": json(
+							"Health",
+							"KV failed or timed out, or records a failed rollback left behind are still unrepaired.",
+						),
+					},
 				},
 			},
 		},

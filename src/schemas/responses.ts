@@ -37,10 +37,26 @@ export const ArticleResponse = v.object({
 	age: v.string(),
 });
 
+/**
+ * The StoreWriter's part of `GET /healthz`, present only when it has something to report: KV records
+ * a failed rollback left behind and that are not repaired yet, or no answer from it at all.
+ */
+export const StoreHealthCheck = v.object({
+	status: v.picklist(["error"]),
+	pendingRepairs: v.optional(v.number()),
+	/** When the oldest pending repair was queued. */
+	oldestSince: v.optional(v.nullable(IsoDateTime)),
+	/** The most failed attempts any pending repair has had. */
+	attempts: v.optional(v.number()),
+	lastError: v.optional(v.nullable(v.string())),
+	error: v.optional(v.string()),
+});
+
 /** `GET /healthz`. */
 export const HealthResponse = v.object({
 	status: v.picklist(["ok", "error"]),
 	checks: v.object({
 		kv: v.object({ status: v.picklist(["ok", "error"]), latencyMs: v.number(), error: v.optional(v.string()) }),
+		store: v.optional(StoreHealthCheck),
 	}),
 });
