@@ -1,11 +1,15 @@
-// Tests run inside workerd through @cloudflare/vitest-plugin, against the real
-// KV and Durable Object bindings declared in wrangler.toml (Miniflare emulates them).
+// Tests run inside workerd through @cloudflare/vitest-plugin, against the real KV and Durable
+// Object bindings declared in wrangler.toml (Miniflare emulates them), held to production's limits:
+// the Worker entry is test/limits/strict-entry.ts, whose `NEWS` binding and StoreWriter SQLite
+// enforce what Miniflare does not, and the `env` tests import gets the strict `NEWS` too
+// (test/limits/, docs/reliability.md).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
 	plugins: [
 		cloudflareTest({
+			main: "./test/limits/strict-entry.ts",
 			wrangler: { configPath: "./wrangler.toml" },
 			miniflare: {
 				// Lets tests drive `exports.default.scheduled()` like the cron does; test-only,
@@ -17,7 +21,7 @@ export default defineConfig({
 		}),
 	],
 	test: {
-		setupFiles: ["test/setup.ts"],
+		setupFiles: ["test/setup.ts", "test/limits/setup.ts"],
 		include: ["src/**/*.test.{ts,tsx}", "functions/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
 	},
 });

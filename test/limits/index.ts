@@ -1,7 +1,7 @@
 /**
  * @module The strict-limits harness: Workers KV and Durable Object SQLite held to production's
  * rules, which Miniflare's emulation does not (all) enforce. A test that passes only because the
- * emulator is lenient is a bug; under vitest.strict.config.ts it fails as production would.
+ * emulator is lenient is a bug; under this harness (the suite's default) it fails as production would.
  *
  * The rules (values and wording in rules.ts; sources are Cloudflare's docs):
  * - KV, 1 write per second per key (kv/platform/limits, "Writes to same key"; kv/api/
@@ -25,12 +25,16 @@
  *   already refuses those).
  *
  * Wiring: strict-entry.ts is the Worker entry with these bindings (the plugin's `main` in
- * vitest.strict.config.ts), and setup.ts makes the `env.NEWS` tests import strict as well. The
+ * vitest.config.ts), and setup.ts makes the `env.NEWS` tests import strict as well. The write rate
+ * is judged on a write clock (clock.ts) that the strict StoreWriter's pauses move on, and setup.ts
+ * lets a second pass and runs pending StoreWriter alarms before each test (settle.ts). The
  * errors name no key, as production's don't; a failed test logs `strict_limits.refused` with the
  * rule, key and calling line of each refusal (rejections.ts).
  */
+export { letTimePass, testPacingClock, writeClockNow } from "./clock";
 export { strictEnv, strictState } from "./durable-object";
 export { forgetKvWrites, isStrictKv, rawKv, type StrictKvOptions, strictKv } from "./kv";
 export { type Rejection, takeRejections } from "./rejections";
 export { KV_LIMITS, SQL_LIMITS } from "./rules";
+export { settleStore } from "./settle";
 export { checkStatement, isStrictSql, strictSql } from "./sql";

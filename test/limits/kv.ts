@@ -3,11 +3,16 @@
  * lenient: one write per key per second, and the key, value and expiration limits checked on
  * the test's own clock.
  */
+import { writeClockNow } from "./clock";
 import { recordRejection } from "./rejections";
 import { KV_LIMITS, type KvOperation, kvErrors, utf8Bytes } from "./rules";
 
 export type StrictKvOptions = {
-	/** Milliseconds since the epoch; read at each call, so vitest's fake timers apply when a test uses them. */
+	/**
+	 * Milliseconds since the epoch, for the write rate and expirations alike; read at each call. By
+	 * default the write rate is judged on the harness's write clock (clock.ts) and expirations on
+	 * `Date.now()`, both of which vitest's fake timers move.
+	 */
 	now?: () => number;
 	/** Which namespace the write clock files this binding's keys under (bindings to one namespace share it). */
 	namespace?: string;
@@ -116,20 +121,20 @@ export function strictKv(binding: KVNamespace, options?: StrictKvOptions): KVNam
 	if (isStrictKv(binding) && options === undefined) return binding;
 	const kv = rawKv(binding);
 	const now = options?.now ?? (() => Date.now());
+	const rateNow = options?.now ?? writeClockNow;
 	const namespace = options?.namespace ?? "NEWS";
 	const clockKey = (key: string) => `${namespace}\u0000${key}`;
 
 	const overrides: Record<string, (...args: any[]) => Promise<unknown>> = {
 		async put(key: string, value: unknown, putOptions?: PutOptions) {
 			checkKey("PUT", key);
-			const nowMs = now();
-			checkPut(key, value, putOptions, nowMs);
-			const release = claimWriteSlot("PUT", key, clockKey(key), nowMs);
+			checkPut(key, value, putOptions, now());
+			const release = claimWriteSlot("PUT", key, clockKey(key), rateNow());
 			return written(release, () => kv.put(key, value as string, putOptions as KVNamespacePutOptions));
 		},
 		async delete(key: string) {
 			checkKey("DELETE", key);
-			const release = claimWriteSlot("DELETE", key, clockKey(key), now());
+			const release = claimWriteSlot("DELETE", key, clockKey(key), rateNow());
 			return written(release, () => kv.delete(key));
 		},
 		async get(key: string | string[], ...rest: unknown[]) {
