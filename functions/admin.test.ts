@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { keys } from "../src/kv/keys";
 import { adminHeaders, getJson, putArticle, request, sampleArticle } from "../test/helpers";
+import { settleStore } from "../test/limits";
 import { app } from "./index";
 
 async function storedKeys(): Promise<string[]> {
@@ -9,6 +10,8 @@ async function storedKeys(): Promise<string[]> {
 }
 
 async function headlineSlugs(): Promise<string[]> {
+	// The StoreWriter writes the index at most once a second: KV holds it once the trailing write has landed.
+	await settleStore();
 	const index = await env.NEWS.get<{ headlines: { slug: string }[] }>(keys.headlines, "json");
 	return index?.headlines.map((h) => h.slug) ?? [];
 }

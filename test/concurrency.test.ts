@@ -5,8 +5,11 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { keys } from "../src/kv/keys";
 import { adminHeaders, minutesAgo, putArticle, request, sampleArticle } from "./helpers";
+import { settleStore } from "./limits";
 
 async function indexSlugs(): Promise<string[]> {
+	// The StoreWriter writes the index at most once a second: KV holds it once the trailing write has landed.
+	await settleStore();
 	const index = await env.NEWS.get<{ headlines: { slug: string }[] }>(keys.headlines, "json");
 	return (index?.headlines ?? []).map((h) => h.slug);
 }

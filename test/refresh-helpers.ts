@@ -10,6 +10,7 @@ import type { Article, HeadlinesIndex } from "../src/schemas/article";
 import { type RefreshSummary, RefreshSummary as RefreshSummarySchema } from "../src/schemas/refresh-summary";
 import type { SourceConfig, SourceState, SourcesRecord } from "../src/schemas/source";
 import { adminHeaders, request } from "./helpers";
+import { settleStore } from "./limits";
 
 export async function putSources(sources: SourceConfig[]): Promise<SourcesRecord> {
 	const response = await request("/api/sources", {
@@ -72,7 +73,9 @@ export async function sourceState(id: string): Promise<SourceState> {
 	return state;
 }
 
+/** The KV index once the StoreWriter's trailing write has landed. */
 export async function storedHeadlines(): Promise<HeadlinesIndex> {
+	await settleStore();
 	return (await env.NEWS.get<HeadlinesIndex>(keys.headlines, "json")) ?? { updatedAt: "", headlines: [] };
 }
 

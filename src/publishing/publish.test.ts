@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { sampleArticle } from "../../test/helpers";
+import { settleStore } from "../../test/limits";
 import { keys } from "../kv/keys";
 import { ArticleInput, HeadlinesIndex } from "../schemas/article";
 import { publishArticle, removeArticle } from "./publish";
@@ -11,6 +12,8 @@ const input = (overrides: Record<string, unknown> = {}) =>
 	v.parse(ArticleInput, sampleArticle({ publishedAt: "2026-11-25T11:30:00Z", ...overrides }));
 
 async function indexedSlugs(): Promise<string[]> {
+	// The StoreWriter writes the index at most once a second: KV holds it once the trailing write has landed.
+	await settleStore();
 	const index = v.parse(HeadlinesIndex, await env.NEWS.get(keys.headlines, "json"));
 	return index.headlines.map((h) => h.slug);
 }

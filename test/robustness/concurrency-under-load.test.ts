@@ -10,6 +10,7 @@ import { type Article, type HeadlinesIndex, headlineOf } from "../../src/schemas
 import type { StoreWriter } from "../../src/store/writer";
 import { builders } from "../fixtures/feeds";
 import { adminHeaders, minutesAgo, putArticle, request, sampleArticle } from "../helpers";
+import { settleStore } from "../limits";
 import { kvSnapshot, putSources } from "../refresh-helpers";
 import { feed, useUpstream } from "../upstream";
 
@@ -119,6 +120,8 @@ describe("reads under load while writes and refreshes interleave", () => {
 		const last = await request("/api/refresh?force=true", { method: "POST", headers: adminHeaders() });
 		expect(last.status).toBe(200);
 		forgetHeadlines();
+		// The StoreWriter writes the index at most once a second: read KV once the trailing write has landed.
+		await settleStore();
 
 		const kv = await kvSnapshot();
 		const index = JSON.parse(kv.get(keys.headlines) ?? "{}") as HeadlinesIndex;

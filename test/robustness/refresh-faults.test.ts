@@ -7,6 +7,7 @@ import { forgetHeadlines } from "../../src/kv/headlines";
 import type { HeadlinesIndex } from "../../src/schemas/article";
 import { builders } from "../fixtures/feeds";
 import { adminHeaders, request } from "../helpers";
+import { settleStore } from "../limits";
 import { putSources, runRefresh } from "../refresh-helpers";
 import { feed, useUpstream } from "../upstream";
 import { expectCleanError, failWrite, storedState } from "./faults";
@@ -108,6 +109,8 @@ describe("refresh under KV faults", () => {
 		upstream.on(url, () => feed(body, "application/rss+xml")(new Request(url), { signal: null }));
 		await putSources([{ id, url, name: id }]);
 		await runRefresh();
+		// A second later, so the run's index write is not coalesced into the first run's (KV's one write per key per second).
+		await settleStore();
 		body = v2;
 		const counter = instrumentKv(env.NEWS);
 		await withStoreKv(counter.kv, () => runRefresh("?force=true"));
