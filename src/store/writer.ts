@@ -134,6 +134,20 @@ export class StoreWriter extends DurableObject<Bindings> {
 		);
 	}
 
+	// ── Reader lists and archive (issue 10: per-section and per-period index pages) ──
+
+	// ── Search (issue 10: FTS5 over live articles) ──
+
+	// ── Sources: discovery, OPML, settings (issue 11) ──
+
+	// ── Rules and the review queue (issue 11) ──
+
+	// ── WebSub subscriptions (issue 11) ──
+
+	// ── Staff, sessions, tokens, audit (issue 12) ──
+
+	// ── Article desk: status, revisions, conflicts (issue 12) ──
+
 	/** An editor's change set: its failure is the request's 500, so it is thrown here, at the RPC boundary. */
 	protected async editorApply(changes: ChangeSet): Promise<ChangeResult> {
 		const applied = await this.apply(changes);
