@@ -7,6 +7,7 @@ import { Article, type Headline, type HeadlinesIndex, headlineOf } from "../sche
 import { describeIssue } from "../schemas/issues";
 import { issuedToAnother, migrateIssuedSlugs, recordIssuedSlug } from "./issued-slugs";
 import { lookupKeys, migrateItemIdentity, parseItemKey, rowCanonicalLink, storedItemKey } from "./item-identity";
+import { migrateArticleStatus, PUBLIC_ROW } from "./public-rows";
 import { migrateTombstones } from "./tombstones";
 
 /** How many live headlines the KV index holds: enough for paging, small enough (~150 KB) that one read stays cheap. */
@@ -35,6 +36,7 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 	)`);
 	sql.exec("CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_at DESC)");
 	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+	migrateArticleStatus(sql);
 	migrateFeedIdentity(sql);
 }
 
@@ -140,11 +142,11 @@ export function projectIndex(sql: SqlStorage, now: Date): HeadlinesIndex {
 	return { updatedAt: now.toISOString(), headlines: [...upcoming.reverse(), ...live] };
 }
 
-/** The headlines of unexpired rows that `where` (a `published_at` bound and an order) picks, `limit` at most. */
+/** The headlines of public rows that `where` (a `published_at` bound and an order) picks, `limit` at most. */
 function indexHeadlines(sql: SqlStorage, where: string, nowMs: number, limit: number): Headline[] {
 	return sql
 		.exec<{ headline: string }>(
-			`SELECT headline FROM articles WHERE (expires_at IS NULL OR expires_at > ?) AND ${where} LIMIT ?`,
+			`SELECT headline FROM articles WHERE ${PUBLIC_ROW} AND ${where} LIMIT ?`,
 			nowMs,
 			nowMs,
 			limit,
