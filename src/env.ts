@@ -1,4 +1,5 @@
 /** @module The Worker's bindings and per-request variables, declared once for the whole app. */
+import type { Actor } from "./auth/actor";
 
 /**
  * Bindings from wrangler.toml and the secret names in scripts/dev-secrets.env (both generated into
@@ -14,5 +15,7 @@ export type AppEnv = {
 	Variables: {
 		/** The request's one clock reading; every age in the response is computed from it. */
 		now: Date;
+		/** Who is making an admin request; set by the admin middleware (functions/middleware/admin-auth.ts). */
+		actor: Actor;
 	};
 };

@@ -1,5 +1,6 @@
 /** @module Bearer-token guard for the admin API, compared in constant time. */
 import { createMiddleware } from "hono/factory";
+import { OWNER } from "../../src/auth/actor";
 import type { AppEnv } from "../../src/env";
 import { ApiError } from "../errors";
 
@@ -26,5 +27,6 @@ export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
 			expected ? "missing or invalid bearer token" : "admin API is disabled: ADMIN_TOKEN is not set",
 		);
 	}
+	c.set("actor", OWNER);
 	await next();
 });
