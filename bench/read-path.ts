@@ -21,7 +21,7 @@ export type ReadBenchOptions = {
 	log: (line: string) => void;
 };
 
-type Sample = LoadResult & { cpuMsPerRequest: number };
+export type Sample = LoadResult & { cpuMsPerRequest: number };
 
 export type PathResult = {
 	path: string;
@@ -36,7 +36,12 @@ export const TARGETS = { requestsPerSecond: 0.8, cpuPerRequest: 1.3 } as const;
 const ADMIN_TOKEN = "bench-admin-token";
 const ARTICLES = 200;
 
-async function measured(runtime: Runtime, load: LoadGenerator, url: string, o: ReadBenchOptions): Promise<Sample> {
+export async function measured(
+	runtime: Runtime,
+	load: LoadGenerator,
+	url: string,
+	o: ReadBenchOptions,
+): Promise<Sample> {
 	const before = cpuMs(runtime.pid);
 	const result = await load.run({ url, connections: o.connections, durationSeconds: o.durationSeconds });
 	const after = cpuMs(runtime.pid);
@@ -46,7 +51,7 @@ async function measured(runtime: Runtime, load: LoadGenerator, url: string, o: R
 /** Headers the runtime sets on its own; everything else the site sent, the baseline sends too. */
 const RUNTIME_HEADERS = new Set(["content-length", "date", "transfer-encoding", "connection", "keep-alive"]);
 
-async function fetchBody(url: URL): Promise<BaselineBody & { status: number }> {
+export async function fetchBody(url: URL): Promise<BaselineBody & { status: number }> {
 	const response = await fetch(url, { redirect: "manual" });
 	return {
 		path: url.pathname + url.search,
@@ -111,16 +116,16 @@ export async function runReadBench(o: ReadBenchOptions): Promise<PathResult[]> {
 	}
 }
 
-type Metric = { label: string; pick: (s: Sample) => number; digits: number };
+export type Metric = { label: string; pick: (s: Sample) => number; digits: number };
 
-const METRICS: Metric[] = [
+export const METRICS: Metric[] = [
 	{ label: "requests/s", pick: (s) => s.requestsPerSecond, digits: 0 },
 	{ label: "p50 ms", pick: (s) => s.p50Ms, digits: 3 },
 	{ label: "p99 ms", pick: (s) => s.p99Ms, digits: 3 },
 	{ label: "CPU ms/request", pick: (s) => s.cpuMsPerRequest, digits: 4 },
 ];
 
-function ratios(result: PathResult, metric: Metric): Spread {
+export function ratios(result: PathResult, metric: Metric): Spread {
 	return spread(result.target.map((t, i) => metric.pick(t) / metric.pick(result.baseline[i] as Sample)));
 }
 

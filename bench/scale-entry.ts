@@ -1,0 +1,53 @@
+/**
+ * @module Bench-only Worker entry for `npm run bench:scale`: the real app and StoreWriter, plus a
+ * bulk-import route so 100,000 articles can be seeded in minutes. The import goes through the
+ * StoreWriter's own change-set path (`applyChanges`, the one a refresh commit of many items uses),
+ * so KV and SQLite end up holding exactly what publishing them one by one would write. Never deployed.
+ */
+import * as v from "valibot";
+import worker, { StoreWriter as RealStoreWriter } from "../functions/index";
+import type { Bindings } from "../src/env";
+import { composeArticle } from "../src/publishing/articles";
+import { ArticleInput } from "../src/schemas/article";
+
+const ImportBody = v.array(v.object({ slug: v.string(), input: ArticleInput }));
+
+export class StoreWriter extends RealStoreWriter {
+	/** Stores `articles` as one change set. */
+	async benchImport(articles: v.InferOutput<typeof ImportBody>): Promise<number> {
+		const put = articles.map(({ slug, input }) => ({
+			slug,
+			article: composeArticle(slug, input),
+			sourceId: null,
+			itemKey: null,
+			expiresAt: null,
+		}));
+		await this.serialized(() => this.editorApply({ put, remove: [] }));
+		return put.length;
+	}
+
+	/** The SQLite database's size in bytes. */
+	benchStorageBytes(): number {
+		return this.ctx.storage.sql.databaseSize;
+	}
+}
+
+function writer(env: Bindings): DurableObjectStub<StoreWriter> {
+	const namespace = env.WRITER as unknown as DurableObjectNamespace<StoreWriter>;
+	return namespace.get(namespace.idFromName("main"));
+}
+
+export default {
+	async fetch(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
+		const url = new URL(request.url);
+		if (url.pathname === "/__bench/import" && request.method === "POST") {
+			const body = v.parse(ImportBody, await request.json());
+			return Response.json({ imported: await writer(env).benchImport(body) });
+		}
+		if (url.pathname === "/__bench/storage") {
+			return Response.json({ bytes: await writer(env).benchStorageBytes() });
+		}
+		return worker.fetch(request, env, ctx);
+	},
+	scheduled: worker.scheduled,
+} satisfies ExportedHandler<Bindings>;
