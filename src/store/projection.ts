@@ -8,6 +8,7 @@ import { keys } from "../kv/keys";
 import { err, ok, type Result } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
 import { type ArticleRow, deleteRow, findBySlug, pruneExpired, upsertRow } from "./articles-table";
+import { flushDerived, markTouched } from "./derived-keys";
 import { type StoreError, storeError } from "./errors";
 import { flushIndex, projectIndexToKv } from "./index-writes";
 import type { PacedKv } from "./kv-pacing";
@@ -63,12 +64,35 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 		pruneExpired(sql, Date.now());
 		const projected = await projectIndexToKv(sql, kv);
 		if (projected.trailingAt !== undefined) await target.wakeIn(projected.trailingAt - kv.now());
+		// Derived values (list pages, archive, sitemaps): marked dirty with the change, written now when free.
+		markTouched(
+			sql,
+			[...before].map(([slug, row]) => ({ before: row, after: findBySlug(sql, slug) })),
+		);
+		const derived = await flushDerivedNow(target);
 		// These records now match the table, whatever a failed rollback left in KV before.
 		for (const slug of written) clearRepair(sql, slug);
-		return ok({ index: projected.index, kvWrites: kvWrites + projected.kvWrites });
+		return ok({ index: projected.index, kvWrites: kvWrites + projected.kvWrites + derived.kvWrites });
 	} catch (error) {
 		await restore(target, before, written);
 		return err(storeError("store.write_failed", String(error)));
+	}
+}
+
+/**
+ * Writes the derived keys that are free now and asks the alarm for the rest. A failed write is
+ * logged and left dirty for the alarm: the change itself is already in the table and its records,
+ * and a derived value is recomputed from the table whenever it is written.
+ */
+async function flushDerivedNow(target: Projection): Promise<{ kvWrites: number }> {
+	try {
+		const derived = await flushDerived(target.sql, target.kv, { waitForBusy: false });
+		if (derived.nextAt !== undefined) await target.wakeIn(derived.nextAt - target.kv.now());
+		return derived;
+	} catch (error) {
+		await target.wakeIn(INDEX_RETRY_MS);
+		console.error(JSON.stringify({ event: "store.derived_write_failed", error: String(error) }));
+		return { kvWrites: 0 };
 	}
 }
 
@@ -77,6 +101,7 @@ export async function settle(target: Projection): Promise<void> {
 	await repairRecords(target, { dueOnly: false });
 	try {
 		await flushIndex(target.sql, target.kv);
+		await flushDerived(target.sql, target.kv, { waitForBusy: true });
 	} catch (error) {
 		// Left dirty: the next change set or this retry writes it.
 		await target.wakeIn(INDEX_RETRY_MS);

@@ -1,0 +1,96 @@
+/**
+ * @module KV values derived from the articles table (list pages, archive days and months, sitemaps),
+ * kept in step with it within KV's one write per key per second.
+ *
+ * Each kind of derived value is a producer: which of its keys a changed row touches, and how to
+ * compute a key's value from SQLite. A change set marks the touched keys dirty in SQLite (so a crash
+ * or a failed write loses nothing), then writes every dirty key whose KV key is free; the rest wait
+ * for the StoreWriter's alarm (the same trailing write as the headlines index, see index-writes.ts).
+ * A value is always computed from the table as it stands when written, never from the change
+ * alone, so a late write is still a correct one.
+ */
+import type { ArticleRow } from "./articles-table";
+import type { PacedKv } from "./kv-pacing";
+
+export type DerivedProducer = {
+	/** Every key this producer writes starts with it (e.g. `v1:list:`); keys are routed by it. */
+	prefix: string;
+	/**
+	 * The keys a row touches, called with the row as it was before the change set and as it is
+	 * after (either may be undefined). May read SQLite (and update its own tables, e.g. chunk bounds).
+	 */
+	touched: (sql: SqlStorage, before: ArticleRow | undefined, after: ArticleRow | undefined) => string[];
+	/** The value of `key` as the table stands at `nowMs`; null deletes the key. */
+	compute: (sql: SqlStorage, key: string, nowMs: number) => string | null;
+};
+
+const producers: DerivedProducer[] = [];
+
+/** Registers a producer once per isolate (call at module load of the producer's module). */
+export function registerProducer(producer: DerivedProducer): void {
+	if (!producers.some((p) => p.prefix === producer.prefix)) producers.push(producer);
+}
+
+export function migrateDerivedKeys(sql: SqlStorage): void {
+	sql.exec("CREATE TABLE IF NOT EXISTS derived_dirty (k TEXT PRIMARY KEY)");
+}
+
+/** Marks the keys each producer says the changed rows touch. */
+export function markTouched(
+	sql: SqlStorage,
+	changes: { before: ArticleRow | undefined; after: ArticleRow | undefined }[],
+): void {
+	migrateDerivedKeys(sql);
+	for (const producer of producers) {
+		for (const { before, after } of changes) {
+			for (const key of producer.touched(sql, before, after)) markDirty(sql, key);
+		}
+	}
+}
+
+export function markDirty(sql: SqlStorage, key: string): void {
+	sql.exec("INSERT INTO derived_dirty (k) VALUES (?) ON CONFLICT (k) DO NOTHING", key);
+}
+
+/** Keys still waiting for their write. */
+export function dirtyKeys(sql: SqlStorage): string[] {
+	migrateDerivedKeys(sql);
+	return sql
+		.exec<{ k: string }>("SELECT k FROM derived_dirty ORDER BY k")
+		.toArray()
+		.map((r) => r.k);
+}
+
+/**
+ * Writes every dirty key whose KV key is free now (all of them with `waitForBusy`, waiting out
+ * each key's second). Answers how many writes it made and, when some are left, when the next is due.
+ * A failed write throws and leaves that key (and the rest) dirty.
+ */
+export async function flushDerived(
+	sql: SqlStorage,
+	kv: PacedKv,
+	{ waitForBusy }: { waitForBusy: boolean },
+): Promise<{ kvWrites: number; nextAt?: number }> {
+	let kvWrites = 0;
+	let nextAt: number | undefined;
+	for (const key of dirtyKeys(sql)) {
+		const producer = producers.find((p) => key.startsWith(p.prefix));
+		if (!producer) {
+			sql.exec("DELETE FROM derived_dirty WHERE k = ?", key);
+			continue;
+		}
+		if (kv.freeAt(key) > kv.now()) {
+			if (!waitForBusy) {
+				nextAt = Math.min(nextAt ?? Number.POSITIVE_INFINITY, kv.freeAt(key));
+				continue;
+			}
+			await kv.waitFor(key);
+		}
+		const value = producer.compute(sql, key, Date.now());
+		if (value === null) await kv.delete(key);
+		else await kv.put(key, value);
+		sql.exec("DELETE FROM derived_dirty WHERE k = ?", key);
+		kvWrites++;
+	}
+	return nextAt === undefined ? { kvWrites } : { kvWrites, nextAt };
+}
