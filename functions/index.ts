@@ -14,6 +14,7 @@ import { cacheControl } from "./middleware/cache-control";
 import { requestClock } from "./middleware/request-clock";
 import { securityHeaders } from "./middleware/security-headers";
 import { scheduled } from "./scheduled";
+import { searchRoutes } from "./search";
 import { sectionRoutes } from "./sections";
 import { sourceRoutes } from "./sources";
 import { syndicationRoutes } from "./syndication";
@@ -34,6 +35,7 @@ export const app = new Hono<AppEnv>()
 	.route("/", sourceRoutes)
 	.route("/", tombstoneRoutes)
 	.route("/", sectionRoutes)
+	.route("/", searchRoutes)
 	.route("/", syndicationRoutes)
 	.route("/", metaRoutes)
 	.onError(onError)

@@ -9,6 +9,7 @@ const OUTSIDE_THE_API = [
 	"GET /",
 	"GET /articles/{slug}",
 	"GET /sections/{section}",
+	"GET /search",
 	"GET /feed.xml",
 	"GET /sitemap.xml",
 	"GET /news-sitemap.xml",

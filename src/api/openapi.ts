@@ -9,6 +9,7 @@ import { Slug } from "../schemas/common";
 import { RefreshQuery } from "../schemas/refresh-query";
 import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
+import { SearchApiQuery, SearchResponse } from "../schemas/search";
 import { SourcesInput, SourcesRecord } from "../schemas/source";
 import { TombstoneList } from "../schemas/tombstone";
 
@@ -84,6 +85,19 @@ function build({ headlinesQuery }: OpenApiInputs) {
 						"200": json("Headlines", "Headlines with their ages."),
 						"400": error("A bad or unknown query parameter."),
 						"500": error("The stored index is unreadable."),
+					},
+				},
+			},
+			"/api/search": {
+				get: {
+					operationId: "searchArticles",
+					summary: "Live articles matching words in their title, dek, body or author, best first",
+					description:
+						"Every word must match, by its beginning (`flood` finds `flooding`), with stemming. Ranked by BM25 with a recency boost. Quotes, `*`, `-` and operators are read as plain words. Results may be up to a minute old; each `age` is computed per request.",
+					parameters: queryParameters(SearchApiQuery),
+					responses: {
+						"200": json("SearchResults", "Results, and `next` when more follow."),
+						"400": error("A query outside 1 to 200 characters, a bad `limit` or `cursor`, or an unknown parameter."),
 					},
 				},
 			},
@@ -213,6 +227,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				Health: jsonSchema(HealthResponse),
 				RefreshSummary: jsonSchema(RefreshSummary),
 				Tombstones: jsonSchema(TombstoneList),
+				SearchResults: jsonSchema(SearchResponse),
 				Error: jsonSchema(ErrorResponse),
 			},
 		},

@@ -8,6 +8,7 @@ import { describeIssue } from "../schemas/issues";
 import { issuedToAnother, migrateIssuedSlugs, recordIssuedSlug } from "./issued-slugs";
 import { lookupKeys, migrateItemIdentity, parseItemKey, rowCanonicalLink, storedItemKey } from "./item-identity";
 import { migrateArticleStatus, PUBLIC_ROW } from "./public-rows";
+import { indexRow, migrateSearchIndex, unindexExpired, unindexSlug } from "./search-index";
 import { migrateTombstones } from "./tombstones";
 
 /** How many live headlines the KV index holds: enough for paging, small enough (~150 KB) that one read stays cheap. */
@@ -38,6 +39,7 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
 	migrateArticleStatus(sql);
 	migrateFeedIdentity(sql);
+	migrateSearchIndex(sql);
 }
 
 /** The feed side of the table: per-source item keys and canonical links, the slug ledger, tombstones. */
@@ -109,6 +111,7 @@ export function upsertRow(sql: SqlStorage, row: ArticleRow): void {
 		JSON.stringify(row.article),
 	);
 	recordFeedIdentity(sql, row, itemKey);
+	indexRow(sql, row);
 }
 
 /** The row's canonical link (cross-source dedup), and its slug in the ledger of slugs ever issued. */
@@ -123,10 +126,12 @@ function recordFeedIdentity(sql: SqlStorage, row: ArticleRow, itemKey: string | 
 
 export function deleteRow(sql: SqlStorage, slug: string): void {
 	sql.exec("DELETE FROM articles WHERE slug = ?", slug);
+	unindexSlug(sql, slug);
 }
 
 /** Drops rows whose KV record has expired, so the index never links to a vanished article. */
 export function pruneExpired(sql: SqlStorage, nowMs: number): void {
+	unindexExpired(sql, nowMs);
 	sql.exec("DELETE FROM articles WHERE expires_at IS NOT NULL AND expires_at <= ?", nowMs);
 }
 

@@ -13,7 +13,13 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
  * SQL over `articles` (unaliased): published and unexpired at the bound `?` (ms). Scheduled rows
  * pass; add `published_at <= ?` where only live ones may appear.
  */
-export const PUBLIC_ROW = "(status = 'published' AND (expires_at IS NULL OR expires_at > ?))";
+export const PUBLIC_ROW = publicRow();
+
+/** `PUBLIC_ROW` for the articles table under `alias` (in a join). */
+export function publicRow(alias?: string): string {
+	const c = alias ? `${alias}.` : "";
+	return `(${c}status = 'published' AND (${c}expires_at IS NULL OR ${c}expires_at > ?))`;
+}
 
 /** The `status` column (default `published`, so every row from before is public) and its index. */
 export function migrateArticleStatus(sql: SqlStorage): void {

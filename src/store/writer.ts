@@ -21,6 +21,7 @@ import { type PacedKv, type PacingClock, pacedKv, pacedNamespace, REAL_CLOCK } f
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settle } from "./projection";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
+import { type SearchPage, searchArticles } from "./search-index";
 import { replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
@@ -137,6 +138,14 @@ export class StoreWriter extends DurableObject<Bindings> {
 	// ── Reader lists and archive (issue 10: per-section and per-period index pages) ──
 
 	// ── Search (issue 10: FTS5 over live articles) ──
+
+	/**
+	 * Public, live articles matching `text` (search-index.ts). A read: it never waits behind the write
+	 * queue, so a long refresh commit never holds a search up.
+	 */
+	search(text: string, limit: number, offset: number, nowMs: number): SearchPage {
+		return searchArticles(this.sql, text, { nowMs, limit, offset });
+	}
 
 	// ── Sources: discovery, OPML, settings (issue 11) ──
 

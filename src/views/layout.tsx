@@ -23,10 +23,15 @@ export type LayoutProps = {
 	nav?: { sections: SectionLink[]; current?: string };
 	/** Pages that show ages carry the live-age script. */
 	liveAges?: boolean;
+	/** `noindex` for pages crawlers should not list (search results). */
+	robots?: string;
+	/** The masthead search box's text (on the results page). */
+	searchText?: string;
 	children: Child;
 };
 
-export function Layout({ siteName, title, description, meta, timeZone, nav, liveAges, children }: LayoutProps) {
+export function Layout(props: LayoutProps) {
+	const { siteName, title, description, meta, timeZone, nav, liveAges, children } = props;
 	const summary = meta?.description ?? description;
 	return (
 		<>
@@ -37,6 +42,7 @@ export function Layout({ siteName, title, description, meta, timeZone, nav, live
 					<meta name="viewport" content="width=device-width, initial-scale=1" />
 					<title>{title ? `${title} | ${siteName}` : siteName}</title>
 					{summary ? <meta name="description" content={summary} /> : null}
+					{props.robots ? <meta name="robots" content={props.robots} /> : null}
 					{meta ? <MetaTags meta={meta} siteName={siteName} /> : null}
 					<meta name="color-scheme" content="light dark" />
 					<link rel="icon" href="/favicon.svg" type="image/svg+xml" />
@@ -65,6 +71,23 @@ export function Layout({ siteName, title, description, meta, timeZone, nav, live
 									</ul>
 								</nav>
 							) : null}
+							<search class="masthead-search">
+								<form action="/search" method="get">
+									<label class="visually-hidden" for="masthead-q">
+										Search stories
+									</label>
+									<input
+										id="masthead-q"
+										name="q"
+										type="search"
+										placeholder="Search"
+										value={props.searchText}
+										maxlength={200}
+										required
+									/>
+									<button type="submit">Search</button>
+								</form>
+							</search>
 						</div>
 					</header>
 					{children}

@@ -26,6 +26,12 @@ a{color:var(--link);text-underline-offset:.15em}
 .sections ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0;overflow-x:auto;white-space:nowrap}
 .sections a{color:var(--fg);text-decoration:none;text-transform:capitalize;font-size:.95rem}
 .sections a:hover,.sections a[aria-current]{text-decoration:underline;text-decoration-thickness:2px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.masthead-search form,.search-again form{display:flex;gap:.4rem;align-items:center}
+.masthead-search input,.search-again input{font:inherit;padding:.3rem .5rem;border:1px solid var(--rule);border-radius:3px;background:var(--bg);color:var(--fg);min-width:0;width:12rem}
+.masthead-search button,.search-again button{font:inherit;padding:.3rem .7rem;border:1px solid var(--fg);border-radius:3px;background:var(--fg);color:var(--bg);cursor:pointer}
+.search-again form{flex-wrap:wrap;margin-bottom:1.25rem}.search-again input{width:min(24rem,100%)}
+.snippet{margin:.25rem 0;color:var(--muted)}mark{background:#ffe98a;color:#111;padding:0 .1em}
 .page{display:grid;gap:2.5rem;padding-top:1.5rem;padding-bottom:3rem}
 @media (min-width:64rem){.with-rail{grid-template-columns:minmax(0,1fr) 20rem;column-gap:3.5rem}}
 .section-label{margin:0 0 .4rem;font-size:.8rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--accent)}
