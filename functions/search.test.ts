@@ -28,7 +28,7 @@ describe("GET /api/search", () => {
 			age: "20 mins ago",
 		});
 		expect(hit.snippet).toContain("pontoon crane");
-		expect(hit.snippet).not.toMatch(/[\u0002\u0003]/);
+		expect(hit.snippet.includes("\u0002") || hit.snippet.includes("\u0003")).toBe(false);
 		expect(body.next).toBeUndefined();
 	});
 
