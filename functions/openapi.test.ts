@@ -12,6 +12,7 @@ const OUTSIDE_THE_API = [
 	"GET /search",
 	"GET /feed.xml",
 	"GET /sitemap.xml",
+	"GET /sitemaps/{file}",
 	"GET /news-sitemap.xml",
 	"GET /robots.txt",
 	"GET /api/docs",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { forgetHeadlines } from "../src/kv/headlines";
 import { keys } from "../src/kv/keys";
 import { minutesAgo, ORIGIN, putArticle, request, sampleArticle } from "../test/helpers";
-import { rawKv } from "../test/limits";
+import { rawKv, settleStore } from "../test/limits";
 
 /**
  * A strict well-formedness check for the XML we generate: one declaration, every tag closed in
@@ -100,22 +100,66 @@ describe("GET /feed.xml", () => {
 });
 
 describe("GET /sitemap.xml", () => {
-	it("Should list the home page, each section and every live article with its date", async () => {
+	it("Should be a sitemap index of the pages sitemap and one sitemap per month, dated", async () => {
 		await publishMix();
+		await putArticle("last-month", sampleArticle({ title: "Older", publishedAt: minutesAgo(40 * 24 * 60) }));
+		await settleStore();
 		const response = await request("/sitemap.xml");
 		expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
 		const xml = await response.text();
 		assertWellFormed(xml);
-		expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+		expect(xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+		const months = new Set(
+			[minutesAgo(10), minutesAgo(40 * 24 * 60), minutesAgo(72 * 60 + 1)].map((d) => d.slice(0, 7)),
+		);
 		expect(locs(xml)).toEqual([
-			`${ORIGIN}/`,
-			`${ORIGIN}/sections/business`,
-			`${ORIGIN}/sections/world`,
-			`${ORIGIN}/articles/fresh-one`,
-			`${ORIGIN}/articles/day-old`,
-			`${ORIGIN}/articles/old-one`,
+			`${ORIGIN}/sitemaps/pages.xml`,
+			...[...months]
+				.sort()
+				.reverse()
+				.map((m) => `${ORIGIN}/sitemaps/${m}.xml`),
 		]);
-		expect(xml).toMatch(/<loc>[^<]*\/articles\/fresh-one<\/loc><lastmod>\d{4}-\d\d-\d\dT[^<]+Z<\/lastmod>/);
+		expect(xml).toMatch(/<\/loc><lastmod>\d{4}-\d\d-\d\dT[^<]+Z<\/lastmod><\/sitemap>/);
+		const pages = await (await request("/sitemaps/pages.xml")).text();
+		expect(locs(pages)).toEqual([`${ORIGIN}/`, `${ORIGIN}/sections/business`, `${ORIGIN}/sections/world`]);
+	});
+
+	it("Should split a month of more than 50,000 articles into parts of at most 50,000", async () => {
+		const month = "2025-03";
+		const urls = Array.from({ length: 50_002 }, (_, i) => [
+			`a${i}`,
+			"2025-03-02T10:00:00.000Z",
+			"2025-03-02T10:00:00.000Z",
+		]);
+		await rawKv(env.NEWS).put(keys.sitemapMonth(month), JSON.stringify({ month, urls }));
+		await rawKv(env.NEWS).put(
+			keys.sitemapIndex,
+			JSON.stringify({ months: [{ month, urls: urls.length, lastmod: "2025-03-02T10:00:00.000Z" }] }),
+		);
+		const index = locs(await (await request("/sitemap.xml")).text());
+		expect(index).toEqual([
+			`${ORIGIN}/sitemaps/pages.xml`,
+			`${ORIGIN}/sitemaps/${month}.xml`,
+			`${ORIGIN}/sitemaps/${month}-2.xml`,
+		]);
+		expect(locs(await (await request(`/sitemaps/${month}.xml`)).text())).toHaveLength(50_000);
+		expect(locs(await (await request(`/sitemaps/${month}-2.xml`)).text())).toEqual([
+			`${ORIGIN}/articles/a50000`,
+			`${ORIGIN}/articles/a50001`,
+		]);
+		expect((await request(`/sitemaps/${month}-3.xml`)).status).toBe(404);
+	});
+
+	it("Should answer 404 for a sitemap that does not exist or a malformed name", async () => {
+		for (const path of [
+			"/sitemaps/1999-01.xml",
+			"/sitemaps/2026-13.xml",
+			"/sitemaps/0000-01.xml",
+			"/sitemaps/x.xml",
+			"/sitemaps/2026-11-0.xml",
+		]) {
+			expect((await request(path)).status, path).toBe(404);
+		}
 	});
 });
 

@@ -11,4 +11,10 @@ export const keys = {
 	article: (slug: string) => `${PREFIX}article:${slug}`,
 	/** The upstream source list with each source's health: the StoreWriter's copy for `GET /api/sources` (the refresh reads the StoreWriter's own). */
 	sources: `${PREFIX}sources`,
+	/** Every sitemap key starts so (src/store/sitemap-months.ts writes them). */
+	sitemapPrefix: `${PREFIX}sitemap:`,
+	/** The months that have articles, each with its URL count and last change: `/sitemap.xml`. */
+	sitemapIndex: `${PREFIX}sitemap:index`,
+	/** One UTC month's article URLs (`YYYY-MM`): `/sitemaps/YYYY-MM.xml`. */
+	sitemapMonth: (month: string) => `${PREFIX}sitemap:${month}`,
 } as const;

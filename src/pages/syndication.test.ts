@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { keys } from "../kv/keys";
 import { expectValue, minutesBefore, ORIGIN, putRaw, readerAt, seed, storedArticle } from "./fixtures/records";
-import { feedXml, newsSitemapXml, sitemapXml } from "./syndication";
+import { feedXml, newsSitemapXml, pagesSitemapXml } from "./syndication";
 
 function locs(xml: string): string[] {
 	return [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
@@ -27,14 +27,12 @@ describe("the feed and the sitemaps", () => {
 		expect(expectValue(await feedXml(readerAt("/feed.xml")))).toContain(`<updated>${minutesBefore(0)}</updated>`);
 	});
 
-	it("Should list the home page, the sections and every live article in the sitemap", async () => {
+	it("Should list the home page and the sections in the pages sitemap", async () => {
 		await seed(MIX);
-		expect(locs(expectValue(await sitemapXml(readerAt("/sitemap.xml"))))).toEqual([
+		expect(locs(expectValue(await pagesSitemapXml(readerAt("/sitemaps/pages.xml"))))).toEqual([
 			`${ORIGIN}/`,
 			`${ORIGIN}/sections/business`,
 			`${ORIGIN}/sections/world`,
-			`${ORIGIN}/articles/fresh`,
-			`${ORIGIN}/articles/two-days`,
 		]);
 	});
 
@@ -49,7 +47,7 @@ describe("the feed and the sitemaps", () => {
 		await putRaw(keys.headlines, "[]");
 		const unreadable = { ok: false, error: { code: "page.unreadable" } };
 		expect(await feedXml(readerAt("/feed.xml"))).toEqual(unreadable);
-		expect(await sitemapXml(readerAt("/sitemap.xml"))).toEqual(unreadable);
+		expect(await pagesSitemapXml(readerAt("/sitemaps/pages.xml"))).toEqual(unreadable);
 		expect(await newsSitemapXml(readerAt("/news-sitemap.xml"))).toEqual(unreadable);
 	});
 });

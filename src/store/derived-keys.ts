@@ -92,5 +92,8 @@ export async function flushDerived(
 		sql.exec("DELETE FROM derived_dirty WHERE k = ?", key);
 		kvWrites++;
 	}
+	// Keys skipped as busy, and any a computation marked (an index a month's count changed): the alarm's.
+	for (const key of dirtyKeys(sql))
+		nextAt = Math.min(nextAt ?? Number.POSITIVE_INFINITY, Math.max(kv.freeAt(key), kv.now()));
 	return nextAt === undefined ? { kvWrites } : { kvWrites, nextAt };
 }

@@ -101,7 +101,8 @@ export async function settle(target: Projection): Promise<void> {
 	await repairRecords(target, { dueOnly: false });
 	try {
 		await flushIndex(target.sql, target.kv);
-		await flushDerived(target.sql, target.kv, { waitForBusy: true });
+		const derived = await flushDerived(target.sql, target.kv, { waitForBusy: true });
+		if (derived.nextAt !== undefined) await target.wakeIn(derived.nextAt - target.kv.now());
 	} catch (error) {
 		// Left dirty: the next change set or this retry writes it.
 		await target.wakeIn(INDEX_RETRY_MS);

@@ -22,6 +22,8 @@ import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settl
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
 import { type SearchPage, searchArticles } from "./search-index";
+// Derived KV values register themselves with derived-keys.ts.
+import "./sitemap-months";
 import { replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";

@@ -15,14 +15,52 @@ function url(loc: string, extra = ""): string {
 	return `<url><loc>${xmlText(loc)}</loc>${extra}</url>`;
 }
 
-/** The home page, each section page, and every live article the index holds, with its date. */
-export function sitemap(origin: string, sections: SectionLink[], headlines: Headline[]): string {
+/** A sitemap holds at most this many URLs (sitemaps.org); a bigger month is split into parts. */
+export const SITEMAP_MAX_URLS = 50_000;
+
+/** The path of part `part` (1-based) of `month`'s sitemap: `/sitemaps/2026-11.xml`, then `/sitemaps/2026-11-2.xml`. */
+export function monthSitemapPath(month: string, part: number): string {
+	return part === 1 ? `/sitemaps/${month}.xml` : `/sitemaps/${month}-${part}.xml`;
+}
+
+/** The sitemap index: the pages sitemap, then every month's parts, newest first. */
+export function sitemapIndex(
+	origin: string,
+	pagesLastmod: string,
+	months: { month: string; urls: number; lastmod: string }[],
+): string {
+	const entry = (path: string, lastmod: string) =>
+		`<sitemap><loc>${xmlText(origin + path)}</loc><lastmod>${lastmod}</lastmod></sitemap>`;
+	const entries = [entry("/sitemaps/pages.xml", pagesLastmod)];
+	for (const m of months) {
+		const parts = Math.max(1, Math.ceil(m.urls / SITEMAP_MAX_URLS));
+		for (let part = 1; part <= parts; part++) entries.push(entry(monthSitemapPath(m.month, part), m.lastmod));
+	}
+	return [
+		XML_DECLARATION,
+		'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+		...entries,
+		"</sitemapindex>\n",
+	].join("\n");
+}
+
+/** The home page and each section page. */
+export function pagesSitemap(origin: string, sections: SectionLink[]): string {
 	return [
 		XML_DECLARATION,
 		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
 		url(`${origin}/`, "<changefreq>always</changefreq>"),
 		...sections.map((s) => url(`${origin}${sectionPath(s.slug)}`, "<changefreq>hourly</changefreq>")),
-		...headlines.map((h) => url(`${origin}${articlePath(h.slug)}`, `<lastmod>${h.publishedAt}</lastmod>`)),
+		"</urlset>\n",
+	].join("\n");
+}
+
+/** Articles as `[slug, lastmod]`, each with its URL and last change. */
+export function articlesSitemap(origin: string, articles: [string, string][]): string {
+	return [
+		XML_DECLARATION,
+		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+		...articles.map(([slug, lastmod]) => url(`${origin}${articlePath(slug)}`, `<lastmod>${lastmod}</lastmod>`)),
 		"</urlset>\n",
 	].join("\n");
 }

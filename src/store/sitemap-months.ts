@@ -1,0 +1,119 @@
+/**
+ * @module The sitemaps' records, derived from the articles table (derived-keys.ts): one per UTC
+ * month listing every public article published in it, and an index of the months.
+ *
+ * A month's record is computed from that month's rows alone (an indexed range), and the index from a
+ * small table of months (one row per month that has articles), so a publish costs the same at 200
+ * articles as at 100,000. Scheduled articles are kept with their date; readers drop them until then.
+ */
+import { keys } from "../kv/keys";
+import type { SitemapIndexRecord, SitemapMonthRecord } from "../schemas/sitemap";
+import type { ArticleRow } from "./articles-table";
+import { type DerivedProducer, markDirty, registerProducer } from "./derived-keys";
+import { PUBLIC_ROW } from "./public-rows";
+
+/** `YYYY-MM` of a UTC instant. */
+export function utcMonth(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 7);
+}
+
+function monthRange(month: string): [number, number] {
+	const [year, m] = month.split("-").map(Number) as [number, number];
+	const start = new Date(0);
+	start.setUTCFullYear(year, m - 1, 1);
+	const end = new Date(0);
+	end.setUTCFullYear(m === 12 ? year + 1 : year, m % 12, 1);
+	return [start.getTime(), end.getTime()];
+}
+
+const MIGRATION_KEY = "sitemap_months";
+
+/** The months table, filled once from the rows already stored (and every month marked to be written). */
+export function migrateSitemapMonths(sql: SqlStorage): void {
+	sql.exec(
+		"CREATE TABLE IF NOT EXISTS sitemap_months (month TEXT PRIMARY KEY, urls INTEGER NOT NULL, changed_at INTEGER NOT NULL)",
+	);
+	const done = sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = ?", MIGRATION_KEY).toArray()[0]?.v;
+	if (done === "1") return;
+	const now = Date.now();
+	const months = sql.exec<{ month: string }>(
+		"SELECT DISTINCT strftime('%Y-%m', published_at / 1000.0, 'unixepoch') AS month FROM articles",
+	);
+	for (const { month } of months) touchMonth(sql, month, now);
+	markDirty(sql, keys.sitemapIndex);
+	sql.exec("INSERT INTO meta (k, v) VALUES (?, '1') ON CONFLICT (k) DO UPDATE SET v = excluded.v", MIGRATION_KEY);
+}
+
+function touchMonth(sql: SqlStorage, month: string, nowMs: number): void {
+	sql.exec(
+		"INSERT INTO sitemap_months (month, urls, changed_at) VALUES (?, 0, ?) ON CONFLICT (month) DO UPDATE SET changed_at = excluded.changed_at",
+		month,
+		nowMs,
+	);
+	markDirty(sql, keys.sitemapMonth(month));
+}
+
+function touched(sql: SqlStorage, before: ArticleRow | undefined, after: ArticleRow | undefined): string[] {
+	migrateSitemapMonths(sql);
+	const months = new Set<string>();
+	for (const row of [before, after]) if (row) months.add(utcMonth(Date.parse(row.article.publishedAt)));
+	const now = Date.now();
+	for (const month of months) touchMonth(sql, month, now);
+	return months.size > 0 ? [keys.sitemapIndex] : [];
+}
+
+/** A month's record; also keeps its URL count in the months table (null, and the month dropped, when none is left). */
+function computeMonth(sql: SqlStorage, month: string, nowMs: number): string | null {
+	const [from, to] = monthRange(month);
+	const rows = sql
+		.exec<{ slug: string; published_at: number; updated: string | null }>(
+			`SELECT slug, published_at, json_extract(json, '$.updatedAt') AS updated FROM articles
+			 WHERE ${PUBLIC_ROW} AND published_at >= ? AND published_at < ? ORDER BY published_at DESC, slug ASC`,
+			nowMs,
+			from,
+			to,
+		)
+		.toArray();
+	if (rows.length === 0) {
+		if (sql.exec("DELETE FROM sitemap_months WHERE month = ? RETURNING month", month).toArray().length > 0) {
+			markDirty(sql, keys.sitemapIndex);
+		}
+		return null;
+	}
+	const counted = sql.exec<{ urls: number }>("SELECT urls FROM sitemap_months WHERE month = ?", month).toArray()[0];
+	// The index lists each month's count: a changed count (a month's first article, say) rewrites it.
+	if (counted?.urls !== rows.length) markDirty(sql, keys.sitemapIndex);
+	sql.exec(
+		"INSERT INTO sitemap_months (month, urls, changed_at) VALUES (?, ?, ?) ON CONFLICT (month) DO UPDATE SET urls = excluded.urls",
+		month,
+		rows.length,
+		nowMs,
+	);
+	const urls = rows.map((r): [string, string, string] => {
+		const published = new Date(r.published_at).toISOString();
+		return [r.slug, published, r.updated ?? published];
+	});
+	return JSON.stringify({ month, urls } satisfies SitemapMonthRecord);
+}
+
+function computeIndex(sql: SqlStorage): string {
+	const months = sql
+		.exec<{ month: string; urls: number; changed_at: number }>(
+			"SELECT month, urls, changed_at FROM sitemap_months WHERE urls > 0 ORDER BY month DESC",
+		)
+		.toArray()
+		.map((m) => ({ month: m.month, urls: m.urls, lastmod: new Date(m.changed_at).toISOString() }));
+	return JSON.stringify({ months } satisfies SitemapIndexRecord);
+}
+
+export const sitemapProducer: DerivedProducer = {
+	prefix: keys.sitemapPrefix,
+	touched,
+	compute: (sql, key, nowMs) => {
+		migrateSitemapMonths(sql);
+		if (key === keys.sitemapIndex) return computeIndex(sql);
+		return computeMonth(sql, key.slice(keys.sitemapPrefix.length), nowMs);
+	},
+};
+
+registerProducer(sitemapProducer);
