@@ -2,8 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { LIST_PAGE_SIZE } from "../src/publishing/headline-pages";
 import { getJson, minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
+import { settleStore } from "../test/limits";
 
+/** A page as a reader a second after the publishes sees it (the lists' trailing writes have landed). */
 async function page(path: string) {
+	await settleStore();
 	const response = await request(path);
 	return { status: response.status, text: await response.text() };
 }

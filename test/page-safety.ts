@@ -12,7 +12,9 @@ export async function liveCodeFindings(page: string, marker = "alert"): Promise<
 		.on("*", {
 			element(element) {
 				const tag = element.tagName.toLowerCase();
-				if (EMBEDDING.has(tag)) findings.push(`<${tag}>`);
+				// Our own search form (the masthead's) is allowed; any other form is injected markup.
+				const ours = tag === "form" && element.getAttribute("action") === "/search";
+				if (EMBEDDING.has(tag) && !ours) findings.push(`<${tag}>`);
 				for (const [name = "", value = ""] of element.attributes) {
 					if (name.toLowerCase().startsWith("on")) findings.push(`${tag}[${name}]`);
 					if (URL_ATTRIBUTES.has(name.toLowerCase()) && /^\s*(javascript|data|vbscript):/i.test(value)) {

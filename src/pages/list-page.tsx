@@ -3,6 +3,7 @@
  * (`?before=`), each rendered once per validity window.
  */
 import { readHeadlines } from "../kv/headlines";
+import { readListPage } from "../kv/lists";
 import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS } from "../publishing/headline-pages";
 import { sectionPath } from "../publishing/paths";
 import { activeSections, sectionName } from "../publishing/sections";
@@ -21,7 +22,8 @@ export type ListPageOptions = {
 };
 
 /**
- * One page of live headlines, newest first: one KV read (none when the index is warm). A section
+ * One page of live headlines, newest first: the index (nearly always warm in memory), plus a list's
+ * directory and chunk for a section's pages and the home page's older ones. A section
  * with no live headlines is not found; past the last older page, the page says so.
  *
  * @example const page = await listPage(request, { section: "business" });
@@ -30,9 +32,17 @@ export async function listPage(req: ReaderRequest, options: ListPageOptions): Pr
 	const { config, now } = req;
 	const index = await readHeadlines(req, now.getTime());
 	if (!index.ok) return err(UNREADABLE);
-	return cachedPage({ key: req.url, deps: { index: index.value, config } }, now, () => {
-		const { section, before } = options;
-		const page = headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
+	const { section, before } = options;
+	// The home page's first page comes from the index; every other page from its list's chunks,
+	// which reach back to the first article (src/kv/lists.ts).
+	const listed =
+		section === undefined && before === undefined
+			? undefined
+			: await readListPage(req, { section }, { before, size: LIST_PAGE_SIZE }, now);
+	if (listed && !listed.ok) return err(UNREADABLE);
+	const deps = { index: index.value, config, chunk: listed?.value.chunk };
+	return cachedPage({ key: req.url, deps }, now, () => {
+		const page = listed ? listed.value : headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
 		if (section !== undefined && !before && page.headlines.length === 0) return err(NOT_FOUND);
 		const firstPage = section === undefined ? "/" : sectionPath(section);
 		const self = before ? `${firstPage}?before=${cursorText(before)}` : firstPage;

@@ -23,6 +23,7 @@ import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run"
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
 import { type SearchPage, searchArticles } from "./search-index";
 // Derived KV values register themselves with derived-keys.ts.
+import "./list-chunks";
 import "./sitemap-months";
 import { replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
