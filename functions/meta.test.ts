@@ -10,6 +10,7 @@ import { app } from "./index";
 /** Every JSON route the Worker answers, as `METHOD path` in OpenAPI's templated form. */
 const JSON_ROUTES = [
 	"GET /api/headlines",
+	"GET /api/search",
 	"GET /api/articles/{slug}",
 	"PUT /api/articles/{slug}",
 	"DELETE /api/articles/{slug}",

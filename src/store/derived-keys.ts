@@ -22,6 +22,8 @@ export type DerivedProducer = {
 	touched: (sql: SqlStorage, before: ArticleRow | undefined, after: ArticleRow | undefined) => string[];
 	/** The value of `key` as the table stands at `nowMs`; null deletes the key. */
 	compute: (sql: SqlStorage, key: string, nowMs: number) => string | null;
+	/** After `key` got a new value (not when it was unchanged): e.g. a month's sitemap dates the index. */
+	changed?: (sql: SqlStorage, key: string, nowMs: number) => void;
 };
 
 const producers: DerivedProducer[] = [];
@@ -33,6 +35,14 @@ export function registerProducer(producer: DerivedProducer): void {
 
 export function migrateDerivedKeys(sql: SqlStorage): void {
 	sql.exec("CREATE TABLE IF NOT EXISTS derived_dirty (k TEXT PRIMARY KEY)");
+	// What each key last got, as a SHA-256: an unchanged value is not written again (KV writes are the scarce budget).
+	sql.exec("CREATE TABLE IF NOT EXISTS derived_written (k TEXT PRIMARY KEY, sig TEXT NOT NULL)");
+}
+
+async function signature(value: string | null): Promise<string> {
+	if (value === null) return "deleted";
+	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Marks the keys each producer says the changed rows touch. */
@@ -86,11 +96,24 @@ export async function flushDerived(
 			}
 			await kv.waitFor(key);
 		}
-		const value = producer.compute(sql, key, Date.now());
-		if (value === null) await kv.delete(key);
-		else await kv.put(key, value);
+		const nowMs = Date.now();
+		const value = producer.compute(sql, key, nowMs);
+		const sig = await signature(value);
+		const last = sql.exec<{ sig: string }>("SELECT sig FROM derived_written WHERE k = ?", key).toArray()[0]?.sig;
+		if (sig !== last) {
+			if (value === null) await kv.delete(key);
+			else await kv.put(key, value);
+			kvWrites++;
+			if (value === null) sql.exec("DELETE FROM derived_written WHERE k = ?", key);
+			else
+				sql.exec(
+					"INSERT INTO derived_written (k, sig) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET sig = excluded.sig",
+					key,
+					sig,
+				);
+			producer.changed?.(sql, key, nowMs);
+		}
 		sql.exec("DELETE FROM derived_dirty WHERE k = ?", key);
-		kvWrites++;
 	}
 	// Keys skipped as busy, and any a computation marked (an index a month's count changed): the alarm's.
 	for (const key of dirtyKeys(sql))

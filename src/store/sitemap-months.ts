@@ -45,11 +45,7 @@ export function migrateSitemapMonths(sql: SqlStorage): void {
 }
 
 function touchMonth(sql: SqlStorage, month: string, nowMs: number): void {
-	sql.exec(
-		"INSERT INTO sitemap_months (month, urls, changed_at) VALUES (?, 0, ?) ON CONFLICT (month) DO UPDATE SET changed_at = excluded.changed_at",
-		month,
-		nowMs,
-	);
+	sql.exec("INSERT OR IGNORE INTO sitemap_months (month, urls, changed_at) VALUES (?, 0, ?)", month, nowMs);
 	markDirty(sql, keys.sitemapMonth(month));
 }
 
@@ -59,7 +55,8 @@ function touched(sql: SqlStorage, before: ArticleRow | undefined, after: Article
 	for (const row of [before, after]) if (row) months.add(utcMonth(Date.parse(row.article.publishedAt)));
 	const now = Date.now();
 	for (const month of months) touchMonth(sql, month, now);
-	return months.size > 0 ? [keys.sitemapIndex] : [];
+	// The index follows when a month's sitemap actually changes (`changed` below).
+	return [];
 }
 
 /** A month's record; also keeps its URL count in the months table (null, and the month dropped, when none is left). */
@@ -75,14 +72,9 @@ function computeMonth(sql: SqlStorage, month: string, nowMs: number): string | n
 		)
 		.toArray();
 	if (rows.length === 0) {
-		if (sql.exec("DELETE FROM sitemap_months WHERE month = ? RETURNING month", month).toArray().length > 0) {
-			markDirty(sql, keys.sitemapIndex);
-		}
+		sql.exec("DELETE FROM sitemap_months WHERE month = ?", month);
 		return null;
 	}
-	const counted = sql.exec<{ urls: number }>("SELECT urls FROM sitemap_months WHERE month = ?", month).toArray()[0];
-	// The index lists each month's count: a changed count (a month's first article, say) rewrites it.
-	if (counted?.urls !== rows.length) markDirty(sql, keys.sitemapIndex);
 	sql.exec(
 		"INSERT INTO sitemap_months (month, urls, changed_at) VALUES (?, ?, ?) ON CONFLICT (month) DO UPDATE SET urls = excluded.urls",
 		month,
@@ -106,9 +98,17 @@ function computeIndex(sql: SqlStorage): string {
 	return JSON.stringify({ months } satisfies SitemapIndexRecord);
 }
 
+/** A month's sitemap changed: the index dates it now (and lists its new count). */
+function changed(sql: SqlStorage, key: string, nowMs: number): void {
+	if (key === keys.sitemapIndex) return;
+	sql.exec("UPDATE sitemap_months SET changed_at = ? WHERE month = ?", nowMs, key.slice(keys.sitemapPrefix.length));
+	markDirty(sql, keys.sitemapIndex);
+}
+
 export const sitemapProducer: DerivedProducer = {
 	prefix: keys.sitemapPrefix,
 	touched,
+	changed,
 	compute: (sql, key, nowMs) => {
 		migrateSitemapMonths(sql);
 		if (key === keys.sitemapIndex) return computeIndex(sql);

@@ -6,6 +6,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { forgetHeadlines } from "../../src/kv/headlines";
 import { keys } from "../../src/kv/keys";
+import { forgetLists } from "../../src/kv/lists";
 import type { StoreWriter } from "../../src/store/writer";
 import { adminHeaders, minutesAgo, putArticle, request, sampleArticle } from "../helpers";
 import { rawKv } from "../limits/kv";
@@ -13,7 +14,7 @@ import { rawKv } from "../limits/kv";
 /** Each case renders several pages; the first in a fresh isolate also warms it. */
 const TIMEOUT = 30_000;
 
-const LIST_PATHS = ["/", "/sections/business", "/api/headlines", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml"];
+const LIST_PATHS = ["/", "/sections/business", "/api/headlines", "/feed.xml", "/news-sitemap.xml"];
 
 /** Stored state as a test sets it up: written beside the API, not a production write, so no write clock. */
 async function store(key: string, text: string): Promise<void> {
@@ -50,6 +51,13 @@ describe("production: a headline entry that fails its schema", () => {
 				headlines: [far, headline("good-newer", 2), broken, headline("good-older", 4)],
 			};
 			await store(keys.headlines, JSON.stringify(index));
+			// The section's list holds the same entries (src/store/list-chunks.ts): one bad entry there costs only itself too.
+			await store(keys.listDirectory("s:business"), JSON.stringify({ chunks: ["first"] }));
+			await store(
+				keys.listChunk("s:business", "first"),
+				JSON.stringify({ lo: "first", headlines: index.headlines, tail: [] }),
+			);
+			forgetLists();
 			for (const path of LIST_PATHS) {
 				const response = await request(path);
 				expect(response.status, path).toBe(200);
@@ -70,6 +78,21 @@ describe("production: a headline entry that fails its schema", () => {
 					detail: expect.stringContaining("publishedAt: "),
 				},
 				{ event: "kv.corrupt", key: keys.headlines, entry: 2, slug: "no-title", detail: expect.any(String) },
+				// And once in the section's list chunk.
+				{
+					event: "kv.corrupt",
+					key: keys.listChunk("s:business", "first"),
+					entry: 0,
+					slug: "far-future",
+					detail: expect.stringContaining("publishedAt: "),
+				},
+				{
+					event: "kv.corrupt",
+					key: keys.listChunk("s:business", "first"),
+					entry: 2,
+					slug: "no-title",
+					detail: expect.any(String),
+				},
 			]);
 		},
 		TIMEOUT,

@@ -5,7 +5,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { forgetHeadlines } from "../../src/kv/headlines";
 import { keys } from "../../src/kv/keys";
+import { forgetLists } from "../../src/kv/lists";
 import { getJson, minutesAgo, putArticle, request, sampleArticle } from "../helpers";
+import { settleStore } from "../limits";
 import { rawKv } from "../limits/kv";
 
 /** Each case renders several pages; the first in a fresh isolate also warms it. */
@@ -64,6 +66,7 @@ describe("production: a section written with capitals", () => {
 		async () => {
 			await putArticle("spelt-old", sampleArticle({ section: "harbour life", publishedAt: minutesAgo(40) }));
 			await putArticle("spelt-new", sampleArticle({ section: "Harbour Life", publishedAt: minutesAgo(4) }));
+			await settleStore();
 			const page = await html("/sections/harbour-life");
 			expect(page).toContain('<h1 id="list-title" class="page-title">Harbour Life</h1>');
 			expect(page).toContain('<a href="/sections/harbour-life" aria-current="page">Harbour Life</a>');
@@ -92,7 +95,13 @@ describe("production: a section written with capitals", () => {
 			await kv.put(keys.article(article.slug), JSON.stringify(article));
 			const index = { updatedAt: new Date().toISOString(), headlines: [{ ...article, body: undefined }] };
 			await kv.put(keys.headlines, JSON.stringify(index));
+			await kv.put(keys.listDirectory("s:real-estate"), JSON.stringify({ chunks: ["first"] }));
+			await kv.put(
+				keys.listChunk("s:real-estate", "first"),
+				JSON.stringify({ lo: "first", headlines: index.headlines, tail: [] }),
+			);
 			forgetHeadlines();
+			forgetLists();
 			expect((await getJson("/api/articles/legacy-section")).body.section).toBe("real estate");
 			const page = await html("/sections/real-estate");
 			expect(page).toContain('<h1 id="list-title" class="page-title">Real estate</h1>');

@@ -101,21 +101,48 @@ export type LiveMarkupOptions = {
 	ownScripts?: readonly string[];
 	/** Inline stylesheets whose exact text is ours. */
 	ownStyles?: readonly string[];
+	/** The site's own search forms (the masthead's, the results page's): allowed on pages. */
+	ownSearchForms?: boolean;
 };
 
+/** Our search boxes, exactly: a `<search>` of ours holding a GET form to /search with one `q` field and a submit button. */
+const OWN_SEARCH_CLASSES = new Set(["masthead-search", "search-again"]);
+function isOwnSearchPart(tag: string, element: Element): boolean {
+	if (tag === "form") return element.getAttribute("action") === "/search" && element.getAttribute("method") === "get";
+	if (tag === "input") return element.getAttribute("name") === "q" && element.getAttribute("type") === "search";
+	if (tag === "button") return element.getAttribute("type") === "submit";
+	return false;
+}
+
 /** The site's own inline code, allowed on full pages. */
-export const PAGE_ALLOWANCE: LiveMarkupOptions = { ownScripts: [LIVE_AGE_SCRIPT], ownStyles: [SITE_CSS] };
+export const PAGE_ALLOWANCE: LiveMarkupOptions = {
+	ownScripts: [LIVE_AGE_SCRIPT],
+	ownStyles: [SITE_CSS],
+	ownSearchForms: true,
+};
 
 /** Every finding, as `element[attribute=value]` strings; empty when nothing could run. */
 export async function liveMarkup(html: string, options: LiveMarkupOptions = {}): Promise<string[]> {
 	const findings: string[] = [];
 	const ownScripts = new Set(options.ownScripts ?? []);
 	const ownStyles = new Set(options.ownStyles ?? []);
+	let inOwnSearch = 0;
 	const rewriter = new HTMLRewriter()
+		.on("search", {
+			element(element) {
+				const ours = options.ownSearchForms && OWN_SEARCH_CLASSES.has(element.getAttribute("class") ?? "");
+				if (!ours) return;
+				inOwnSearch++;
+				element.onEndTag(() => {
+					inOwnSearch--;
+				});
+			},
+		})
 		.on("*", {
 			element(element) {
 				const tag = element.tagName.toLowerCase();
-				if (DANGEROUS.has(tag)) findings.push(`<${tag}>`);
+				const ownSearch = inOwnSearch > 0 && isOwnSearchPart(tag, element);
+				if (DANGEROUS.has(tag) && !ownSearch) findings.push(`<${tag}>`);
 				if (tag === "link" && !SAFE_LINK_RELS.has((element.getAttribute("rel") ?? "").toLowerCase().trim())) {
 					findings.push(`link[rel=${element.getAttribute("rel")}]`);
 				}
