@@ -75,6 +75,12 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 		return ok({ index: projected.index, kvWrites: kvWrites + projected.kvWrites + derived.kvWrites });
 	} catch (error) {
 		await restore(target, before, written);
+		// Derived values a part of this change set may have reached are recomputed from the restored table.
+		markTouched(sql, [
+			...changes.put.map((row) => ({ before: row, after: findBySlug(sql, row.slug) })),
+			...changes.remove.map((slug) => ({ before: undefined, after: findBySlug(sql, slug) })),
+		]);
+		await target.wakeIn(0);
 		return err(storeError("store.write_failed", String(error)));
 	}
 }
