@@ -10,9 +10,9 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { settleStore } from "../limits";
 import type { StoreWriter } from "../../src/store/writer";
 import { adminHeaders, minutesAgo, putArticle, request, sampleArticle } from "../helpers";
+import { settleStore } from "../limits";
 import { expectCleanError, failWrite, storedState } from "./faults";
 import { instrumentKv, withStoreKv } from "./instrumented-kv";
 
