@@ -7,7 +7,7 @@ import { articlePath } from "../publishing/paths";
 import { renderHtml } from "../render-cache/page";
 import type { SearchResponse } from "../schemas/search";
 import { cachedSearch, cacheSearch } from "../search/result-cache";
-import { MARK_END, MARK_START, type SearchPage } from "../store/search-index";
+import { MARK_END, MARK_START, type SearchPage } from "../search/results";
 import { SearchResultsPage } from "../views/search-page";
 import type { ReaderRequest } from "./request";
 
@@ -59,7 +59,5 @@ export async function searchPage(
 	query: SearchRequest | undefined,
 ): Promise<string> {
 	const page = query ? await results(req, backend, query) : undefined;
-	return renderHtml(
-		<SearchResultsPage config={req.config} now={req.now} query={query} page={page} origin={new URL(req.url).origin} />,
-	);
+	return renderHtml(<SearchResultsPage config={req.config} now={req.now} query={query} page={page} />);
 }

@@ -3,8 +3,9 @@
  * query costs the StoreWriter one search per data center per minute, whatever the traffic. Ages are
  * not kept: they are computed for each request from the stored timestamps.
  */
-import type { SearchPage } from "../store/search-index";
+
 import { searchTerms } from "./match-query";
+import type { SearchPage } from "./results";
 
 /** A minute: a new story appears in results at most this late, like KV's own staleness. */
 export const SEARCH_CACHE_SECONDS = 60;

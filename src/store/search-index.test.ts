@@ -5,8 +5,9 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Article } from "../schemas/article";
+import { MARK_END, MARK_START } from "../search/results";
 import { deleteRow, pruneExpired, upsertRow } from "./articles-table";
-import { MARK_END, MARK_START, searchArticles } from "./search-index";
+import { searchArticles } from "./search-index";
 import { storeWriter } from "./stub";
 import type { StoreWriter } from "./writer";
 

@@ -6,22 +6,16 @@
  * Why here and not in KV: a search needs an inverted index, and this Durable Object already holds
  * every article; FTS5 runs in its SQLite. Searches are reads that never enter the write queue.
  */
-import { decodeHTML } from "entities";
+import { htmlToText } from "../sanitize/text";
 import type { Headline } from "../schemas/article";
 import { matchExpression } from "../search/match-query";
+import { MARK_END, MARK_START, type SearchPage } from "../search/results";
 import { publicRow } from "./public-rows";
 
 /** Body text indexed per article: a long read is found by its first 100 KB; a row stays far under 2 MB. */
 const MAX_INDEXED_BODY = 100_000;
-/** Marks around matched words in a snippet; no indexed text contains them (control characters are removed). */
-export const MARK_START = "\u0002";
-export const MARK_END = "\u0003";
 /** One week: an article this old gets half the boost of one published now. */
 const RECENCY_HALF_MS = 7 * 24 * 60 * 60 * 1000;
-
-export type SearchHit = { headline: Headline; snippet: string };
-/** One page of hits; `more` says whether another page follows. */
-export type SearchPage = { hits: SearchHit[]; more: boolean };
 
 const SCHEMA_KEY = "search_index";
 const SCHEMA_VERSION = "1";
@@ -74,14 +68,9 @@ function insertDocument(sql: SqlStorage, slug: string, article: Indexed): void {
 		slug,
 		clean(article.title),
 		clean(article.dek),
-		clean(typeof article.bodyHtml === "string" ? htmlText(article.bodyHtml).slice(0, MAX_INDEXED_BODY) : ""),
+		clean(typeof article.bodyHtml === "string" ? htmlToText(article.bodyHtml).slice(0, MAX_INDEXED_BODY) : ""),
 		clean(article.author?.name),
 	);
-}
-
-/** The text of sanitized HTML (the stored `bodyHtml`): tags dropped, entities decoded. For indexing only. */
-function htmlText(html: string): string {
-	return decodeHTML(html.replace(/<[^>]*>/g, " "));
 }
 
 /** Strings only, with control characters (the snippet marks among them) turned into spaces. */

@@ -14,6 +14,7 @@ import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { SourceConfig, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
+import type { SearchPage } from "../search/results";
 import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
 import { itemIdentityAt } from "./item-identity";
@@ -21,7 +22,7 @@ import { type PacedKv, type PacingClock, pacedKv, pacedNamespace, REAL_CLOCK } f
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settle } from "./projection";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
-import { type SearchPage, searchArticles } from "./search-index";
+import { searchArticles } from "./search-index";
 // Derived KV values register themselves with derived-keys.ts.
 import "./list-chunks";
 import "./sitemap-months";

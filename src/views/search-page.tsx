@@ -2,7 +2,7 @@
 import type { SiteConfig } from "../config";
 import { articlePath, sectionPath } from "../publishing/paths";
 import { sectionName, sectionSlug } from "../publishing/sections";
-import { MARK_END, MARK_START, type SearchPage } from "../store/search-index";
+import { MARK_END, MARK_START, type SearchPage } from "../search/results";
 import { Age } from "./age";
 import { Layout } from "./layout";
 
@@ -12,7 +12,6 @@ export type SearchResultsPageProps = {
 	/** Absent: no query yet, so just the form. */
 	query?: { text: string; limit: number; offset: number };
 	page?: SearchPage;
-	origin: string;
 };
 
 /** The snippet's text with its matched words in `<mark>`; every piece is text, so JSX escapes it. */
