@@ -129,10 +129,27 @@ export function deleteRow(sql: SqlStorage, slug: string): void {
 	unindexSlug(sql, slug);
 }
 
-/** Drops rows whose KV record has expired, so the index never links to a vanished article. */
-export function pruneExpired(sql: SqlStorage, nowMs: number): void {
+/**
+ * Drops rows whose KV record has expired, so the index never links to a vanished article. Answers
+ * where each one sat (slug, date, section), so the lists and sitemaps that held it are rewritten.
+ */
+export function pruneExpired(
+	sql: SqlStorage,
+	nowMs: number,
+): { slug: string; publishedAt: string; section?: string }[] {
 	unindexExpired(sql, nowMs);
-	sql.exec("DELETE FROM articles WHERE expires_at IS NOT NULL AND expires_at <= ?", nowMs);
+	return sql
+		.exec<{ slug: string; published_at: number; section: string | null }>(
+			`DELETE FROM articles WHERE expires_at IS NOT NULL AND expires_at <= ?
+			 RETURNING slug, published_at, json_extract(json, '$.section') AS section`,
+			nowMs,
+		)
+		.toArray()
+		.map((r) => ({
+			slug: r.slug,
+			publishedAt: new Date(r.published_at).toISOString(),
+			...(r.section === null ? {} : { section: r.section }),
+		}));
 }
 
 /**

@@ -9,8 +9,21 @@
  * A value is always computed from the table as it stands when written, never from the change
  * alone, so a late write is still a correct one.
  */
-import type { ArticleRow } from "./articles-table";
 import type { PacedKv } from "./kv-pacing";
+
+/** What producers need of a changed row: where it sits in the lists and sitemaps, and its last change. */
+export type DerivedRow = { slug: string; publishedAt: string; section?: string; updatedAt?: string };
+
+/** The derived view of a table row. */
+export function derivedRow(row: { slug: string; article: Omit<DerivedRow, "slug"> }): DerivedRow {
+	const { publishedAt, section, updatedAt } = row.article;
+	return {
+		slug: row.slug,
+		publishedAt,
+		...(section === undefined ? {} : { section }),
+		...(updatedAt === undefined ? {} : { updatedAt }),
+	};
+}
 
 export type DerivedProducer = {
 	/** Every key this producer writes starts with it (e.g. `v1:list:`); keys are routed by it. */
@@ -19,7 +32,7 @@ export type DerivedProducer = {
 	 * The keys a row touches, called with the row as it was before the change set and as it is
 	 * after (either may be undefined). May read SQLite (and update its own tables, e.g. chunk bounds).
 	 */
-	touched: (sql: SqlStorage, before: ArticleRow | undefined, after: ArticleRow | undefined) => string[];
+	touched: (sql: SqlStorage, before: DerivedRow | undefined, after: DerivedRow | undefined) => string[];
 	/** The value of `key` as the table stands at `nowMs`; null deletes the key. */
 	compute: (sql: SqlStorage, key: string, nowMs: number) => string | null;
 	/** After `key` got a new value (not when it was unchanged): e.g. a month's sitemap dates the index. */
@@ -48,7 +61,7 @@ async function signature(value: string | null): Promise<string> {
 /** Marks the keys each producer says the changed rows touch. */
 export function markTouched(
 	sql: SqlStorage,
-	changes: { before: ArticleRow | undefined; after: ArticleRow | undefined }[],
+	changes: { before: DerivedRow | undefined; after: DerivedRow | undefined }[],
 ): void {
 	migrateDerivedKeys(sql);
 	for (const producer of producers) {
@@ -104,13 +117,12 @@ export async function flushDerived(
 			if (value === null) await kv.delete(key);
 			else await kv.put(key, value);
 			kvWrites++;
-			if (value === null) sql.exec("DELETE FROM derived_written WHERE k = ?", key);
-			else
-				sql.exec(
-					"INSERT INTO derived_written (k, sig) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET sig = excluded.sig",
-					key,
-					sig,
-				);
+			// A deletion is remembered too ("deleted"), so an absent value is not deleted again and again.
+			sql.exec(
+				"INSERT INTO derived_written (k, sig) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET sig = excluded.sig",
+				key,
+				sig,
+			);
 			producer.changed?.(sql, key, nowMs);
 		}
 		sql.exec("DELETE FROM derived_dirty WHERE k = ?", key);

@@ -33,11 +33,11 @@ function article(i: number, section?: string): Article {
 }
 
 /** Stores articles through the StoreWriter's own change sets, `batch` at a time, then lets the trailing writes land. */
-async function store(articles: Article[], batch = 100): Promise<void> {
+async function store(articles: Article[], batch = 100, expiresAt: number | null = null): Promise<void> {
 	for (let at = 0; at < articles.length; at += batch) {
 		const put = articles
 			.slice(at, at + batch)
-			.map((a) => ({ slug: a.slug, article: a, sourceId: null, itemKey: null, expiresAt: null }));
+			.map((a) => ({ slug: a.slug, article: a, sourceId: null, itemKey: null, expiresAt }));
 		await runInDurableObject(storeWriter(env), async (writer: StoreWriter) => {
 			const w = writer as unknown as {
 				serialized: (fn: () => Promise<unknown>) => Promise<unknown>;
@@ -136,6 +136,22 @@ describe("List chunks", () => {
 		const home = (await walk()).slugs;
 		expect(home).toContain(backdated.slug);
 		expect(home).not.toContain(later.slug);
+	});
+
+	it("Should drop an expired article from its lists and its month's sitemap at the next write", async () => {
+		await store(Array.from({ length: 40 }, (_, i) => article(i, "Busy")));
+		const expiring = article(500, "Busy");
+		await store([expiring], 1, Date.now() + 50);
+		expect((await walk("busy")).slugs).toContain(expiring.slug);
+		await new Promise((resolve) => setTimeout(resolve, 80));
+		await store([article(501, "Other")]);
+		expect((await walk()).slugs).not.toContain(expiring.slug);
+		expect((await walk("busy")).slugs).not.toContain(expiring.slug);
+		const month = expiring.publishedAt.slice(0, 7);
+		const sitemap = JSON.parse((await rawKv(env.NEWS).get(`v1:sitemap:${month}`)) ?? "{}") as { urls: string[][] };
+		expect(sitemap.urls.map((u) => u[0])).not.toContain(expiring.slug);
+		const live = [...Array.from({ length: 40 }, (_, i) => article(i, "Busy")), article(501, "Other")];
+		expect(sitemap.urls).toHaveLength(live.filter((a) => a.publishedAt.startsWith(month)).length);
 	});
 
 	it("Should cost two KV reads a page at 100 articles and at 2,000", async () => {

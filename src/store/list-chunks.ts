@@ -14,8 +14,7 @@ import { keys } from "../kv/keys";
 import { sectionSlug } from "../publishing/sections";
 import type { Headline } from "../schemas/article";
 import type { ListChunkRecord, ListDirectoryRecord } from "../schemas/list-chunks";
-import type { ArticleRow } from "./articles-table";
-import { type DerivedProducer, markDirty, registerProducer } from "./derived-keys";
+import { type DerivedProducer, type DerivedRow, markDirty, registerProducer } from "./derived-keys";
 import { PUBLIC_ROW } from "./public-rows";
 
 /** A chunk past this many headlines is split in two. */
@@ -251,23 +250,19 @@ function mergeAway(sql: SqlStorage, list: string, bound: Bound): string[] | unde
 	];
 }
 
-function rowLists(row: ArticleRow): string[] {
-	const slug = sectionSlug(row.article.section);
+function rowLists(row: DerivedRow): string[] {
+	const slug = sectionSlug(row.section);
 	return slug === undefined ? [HOME_LIST] : [HOME_LIST, sectionList(slug)];
 }
 
-function touched(sql: SqlStorage, before: ArticleRow | undefined, after: ArticleRow | undefined): string[] {
+function touched(sql: SqlStorage, before: DerivedRow | undefined, after: DerivedRow | undefined): string[] {
 	migrateListChunks(sql);
 	if (after)
-		sql.exec(
-			"UPDATE articles SET section_slug = ? WHERE slug = ?",
-			sectionSlug(after.article.section) ?? null,
-			after.slug,
-		);
+		sql.exec("UPDATE articles SET section_slug = ? WHERE slug = ?", sectionSlug(after.section) ?? null, after.slug);
 	const dirty = new Set<string>();
 	for (const row of [before, after]) {
 		if (!row) continue;
-		const at = { ms: Date.parse(row.article.publishedAt), slug: row.slug };
+		const at = { ms: Date.parse(row.publishedAt), slug: row.slug };
 		for (const list of rowLists(row)) {
 			const known = sql.exec("SELECT 1 FROM list_chunks WHERE list = ? LIMIT 1", list).toArray().length > 0;
 			if (!known) dirty.add(keys.listDirectory(list));

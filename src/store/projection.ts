@@ -8,7 +8,7 @@ import { keys } from "../kv/keys";
 import { err, ok, type Result } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
 import { type ArticleRow, deleteRow, findBySlug, pruneExpired, upsertRow } from "./articles-table";
-import { flushDerived, markTouched } from "./derived-keys";
+import { derivedRow, flushDerived, markTouched } from "./derived-keys";
 import { type StoreError, storeError } from "./errors";
 import { flushIndex, projectIndexToKv } from "./index-writes";
 import type { PacedKv } from "./kv-pacing";
@@ -61,14 +61,16 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 			kvWrites++;
 			deleteRow(sql, slug);
 		}
-		pruneExpired(sql, Date.now());
+		const pruned = pruneExpired(sql, Date.now());
 		const projected = await projectIndexToKv(sql, kv);
 		if (projected.trailingAt !== undefined) await target.wakeIn(projected.trailingAt - kv.now());
 		// Derived values (list pages, archive, sitemaps): marked dirty with the change, written now when free.
-		markTouched(
-			sql,
-			[...before].map(([slug, row]) => ({ before: row, after: findBySlug(sql, slug) })),
-		);
+		// From the change set's own rows (no re-reading), and the expired rows just pruned.
+		markTouched(sql, [
+			...changes.put.map((row) => ({ before: derivedOf(before.get(row.slug)), after: derivedRow(row) })),
+			...changes.remove.map((slug) => ({ before: derivedOf(before.get(slug)), after: undefined })),
+			...pruned.map((row) => ({ before: row, after: undefined })),
+		]);
 		const derived = await flushDerivedNow(target);
 		// These records now match the table, whatever a failed rollback left in KV before.
 		for (const slug of written) clearRepair(sql, slug);
@@ -77,12 +79,16 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 		await restore(target, before, written);
 		// Derived values a part of this change set may have reached are recomputed from the restored table.
 		markTouched(sql, [
-			...changes.put.map((row) => ({ before: row, after: findBySlug(sql, row.slug) })),
-			...changes.remove.map((slug) => ({ before: undefined, after: findBySlug(sql, slug) })),
+			...changes.put.map((row) => ({ before: derivedRow(row), after: derivedOf(before.get(row.slug)) })),
+			...changes.remove.map((slug) => ({ before: undefined, after: derivedOf(before.get(slug)) })),
 		]);
 		await target.wakeIn(0);
 		return err(storeError("store.write_failed", String(error)));
 	}
+}
+
+function derivedOf(row: ArticleRow | undefined) {
+	return row && derivedRow(row);
 }
 
 /**

@@ -8,8 +8,7 @@
  */
 import { keys } from "../kv/keys";
 import type { SitemapIndexRecord, SitemapMonthRecord } from "../schemas/sitemap";
-import type { ArticleRow } from "./articles-table";
-import { type DerivedProducer, markDirty, registerProducer } from "./derived-keys";
+import { type DerivedProducer, type DerivedRow, markDirty, registerProducer } from "./derived-keys";
 import { PUBLIC_ROW } from "./public-rows";
 
 /** `YYYY-MM` of a UTC instant. */
@@ -34,14 +33,21 @@ export function migrateSitemapMonths(sql: SqlStorage): void {
 		"CREATE TABLE IF NOT EXISTS sitemap_months (month TEXT PRIMARY KEY, urls INTEGER NOT NULL, changed_at INTEGER NOT NULL)",
 	);
 	const done = sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = ?", MIGRATION_KEY).toArray()[0]?.v;
-	if (done === "1") return;
+	if (done === "2") return;
+	const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('articles')").toArray();
+	if (!columns.some((c) => c.name === "lastmod_at")) sql.exec("ALTER TABLE articles ADD COLUMN lastmod_at INTEGER");
+	// Once, for the rows already stored (each article's JSON read this one time); then every write keeps it.
+	sql.exec(
+		`UPDATE articles SET lastmod_at = COALESCE(
+			CAST(ROUND((julianday(json_extract(json, '$.updatedAt')) - 2440587.5) * 86400000.0) AS INTEGER), published_at)`,
+	);
 	const now = Date.now();
 	const months = sql.exec<{ month: string }>(
 		"SELECT DISTINCT strftime('%Y-%m', published_at / 1000.0, 'unixepoch') AS month FROM articles",
 	);
 	for (const { month } of months) touchMonth(sql, month, now);
 	markDirty(sql, keys.sitemapIndex);
-	sql.exec("INSERT INTO meta (k, v) VALUES (?, '1') ON CONFLICT (k) DO UPDATE SET v = excluded.v", MIGRATION_KEY);
+	sql.exec("INSERT INTO meta (k, v) VALUES (?, '2') ON CONFLICT (k) DO UPDATE SET v = excluded.v", MIGRATION_KEY);
 }
 
 function touchMonth(sql: SqlStorage, month: string, nowMs: number): void {
@@ -49,10 +55,15 @@ function touchMonth(sql: SqlStorage, month: string, nowMs: number): void {
 	markDirty(sql, keys.sitemapMonth(month));
 }
 
-function touched(sql: SqlStorage, before: ArticleRow | undefined, after: ArticleRow | undefined): string[] {
+function touched(sql: SqlStorage, before: DerivedRow | undefined, after: DerivedRow | undefined): string[] {
 	migrateSitemapMonths(sql);
 	const months = new Set<string>();
-	for (const row of [before, after]) if (row) months.add(utcMonth(Date.parse(row.article.publishedAt)));
+	for (const row of [before, after]) if (row) months.add(utcMonth(Date.parse(row.publishedAt)));
+	// The row's last change, beside it: a month's sitemap then reads columns, never each article's JSON.
+	if (after) {
+		const lastmod = Date.parse(after.updatedAt ?? after.publishedAt);
+		sql.exec("UPDATE articles SET lastmod_at = ? WHERE slug = ?", lastmod, after.slug);
+	}
 	const now = Date.now();
 	for (const month of months) touchMonth(sql, month, now);
 	// The index follows when a month's sitemap actually changes (`changed` below).
@@ -63,8 +74,8 @@ function touched(sql: SqlStorage, before: ArticleRow | undefined, after: Article
 function computeMonth(sql: SqlStorage, month: string, nowMs: number): string | null {
 	const [from, to] = monthRange(month);
 	const rows = sql
-		.exec<{ slug: string; published_at: number; updated: string | null }>(
-			`SELECT slug, published_at, json_extract(json, '$.updatedAt') AS updated FROM articles
+		.exec<{ slug: string; published_at: number; lastmod_at: number | null }>(
+			`SELECT slug, published_at, lastmod_at FROM articles
 			 WHERE ${PUBLIC_ROW} AND published_at >= ? AND published_at < ? ORDER BY published_at DESC, slug ASC`,
 			nowMs,
 			from,
@@ -83,7 +94,7 @@ function computeMonth(sql: SqlStorage, month: string, nowMs: number): string | n
 	);
 	const urls = rows.map((r): [string, string, string] => {
 		const published = new Date(r.published_at).toISOString();
-		return [r.slug, published, r.updated ?? published];
+		return [r.slug, published, r.lastmod_at === null ? published : new Date(r.lastmod_at).toISOString()];
 	});
 	return JSON.stringify({ month, urls } satisfies SitemapMonthRecord);
 }
