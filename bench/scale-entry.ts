@@ -9,6 +9,7 @@ import worker, { StoreWriter as RealStoreWriter } from "../functions/index";
 import type { Bindings } from "../src/env";
 import { composeArticle } from "../src/publishing/articles";
 import { ArticleInput } from "../src/schemas/article";
+import { storeWriter } from "../src/store/stub";
 
 const ImportBody = v.array(v.object({ slug: v.string(), input: ArticleInput }));
 
@@ -32,9 +33,9 @@ export class StoreWriter extends RealStoreWriter {
 	}
 }
 
+/** The one StoreWriter (src/store/stub.ts), typed as this entry's subclass. */
 function writer(env: Bindings): DurableObjectStub<StoreWriter> {
-	const namespace = env.WRITER as unknown as DurableObjectNamespace<StoreWriter>;
-	return namespace.get(namespace.idFromName("main"));
+	return storeWriter(env) as unknown as DurableObjectStub<StoreWriter>;
 }
 
 export default {

@@ -5,6 +5,7 @@ import type { SectionLink } from "../publishing/sections";
 import type { PageMeta } from "../seo/article";
 import { HeadlineList } from "./headline-list";
 import { Layout } from "./layout";
+import { Pager } from "./pager";
 
 export type ListPageProps = {
 	config: SiteConfig;
@@ -44,16 +45,11 @@ export function ListPage(props: ListPageProps) {
 					) : (
 						<p class="empty">{older ? "No older headlines." : "No headlines yet."}</p>
 					)}
-					{older || page.older ? (
-						<nav class="pager" aria-label="More headlines">
-							{older ? <a href={firstPage}>← Newest headlines</a> : <span />}
-							{page.older ? (
-								<a href={`${firstPage}?before=${page.older}`} rel="next">
-									Older headlines →
-								</a>
-							) : null}
-						</nav>
-					) : null}
+					<Pager
+						label="More headlines"
+						newer={older ? { href: firstPage, text: "← Newest headlines" } : undefined}
+						older={page.older ? { href: `${firstPage}?before=${page.older}`, text: "Older headlines →" } : undefined}
+					/>
 				</section>
 			</main>
 		</Layout>

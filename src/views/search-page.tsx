@@ -5,6 +5,7 @@ import { sectionName, sectionSlug } from "../publishing/sections";
 import { MARK_END, MARK_START, type SearchPage } from "../search/results";
 import { Age } from "./age";
 import { Layout } from "./layout";
+import { Pager } from "./pager";
 
 export type SearchResultsPageProps = {
 	config: SiteConfig;
@@ -94,21 +95,20 @@ export function SearchResultsPage({ config, now, query, page }: SearchResultsPag
 							})}
 						</ol>
 					) : null}
-					{query && (query.offset > 0 || page?.more) ? (
-						<nav class="pager" aria-label="More results">
-							{query.offset > 0 ? (
-								<a href={searchHref(query.text, Math.max(0, query.offset - query.limit))} rel="prev">
-									← Better matches
-								</a>
-							) : (
-								<span />
-							)}
-							{page?.more ? (
-								<a href={searchHref(query.text, query.offset + query.limit)} rel="next">
-									More results →
-								</a>
-							) : null}
-						</nav>
+					{query ? (
+						<Pager
+							label="More results"
+							newer={
+								query.offset > 0
+									? { href: searchHref(query.text, Math.max(0, query.offset - query.limit)), text: "← Better matches" }
+									: undefined
+							}
+							older={
+								page?.more
+									? { href: searchHref(query.text, query.offset + query.limit), text: "More results →" }
+									: undefined
+							}
+						/>
 					) : null}
 				</section>
 			</main>
