@@ -1,5 +1,7 @@
 /** @module Site settings from wrangler.toml `[vars]`, parsed once per isolate. */
+import * as v from "valibot";
 import type { Bindings } from "./env";
+import { HttpsUrl } from "./schemas/common";
 
 export type SiteConfig = {
 	siteName: string;
@@ -8,6 +10,8 @@ export type SiteConfig = {
 	opinionDisclaimer: string;
 	/** IANA zone for calendar dates on items older than a week. */
 	timeZone: string;
+	/** The WebSub hub the feeds declare; set only when `WEBSUB_HUB` is an absolute https URL. */
+	websubHub?: string;
 };
 
 let cached: { env: Bindings; config: SiteConfig } | undefined;
@@ -25,8 +29,19 @@ export function siteConfig(env: Bindings): SiteConfig {
 		opinionDisclaimer: env.OPINION_DISCLAIMER || "The views expressed in this article are the writer's own.",
 		timeZone: validTimeZone(env.SITE_TIME_ZONE) ?? "UTC",
 	};
+	const hub = validHub(env.WEBSUB_HUB);
+	if (hub) config.websubHub = hub;
 	cached = { env, config };
 	return config;
+}
+
+/** Only an absolute https URL counts: subscribers reach the hub from anywhere; anything else is logged and ignored. */
+function validHub(hub: string | undefined): string | undefined {
+	if (!hub) return undefined;
+	const parsed = v.safeParse(HttpsUrl, hub);
+	if (parsed.success) return parsed.output;
+	console.error(JSON.stringify({ event: "config.bad_websub_hub", hub }));
+	return undefined;
 }
 
 function validTimeZone(zone: string | undefined): string | undefined {

@@ -8,6 +8,8 @@ import type { Actor } from "./auth/actor";
 export type Bindings = Omit<Cloudflare.Env, "ADMIN_TOKEN"> & {
 	/** Set with `wrangler secret put ADMIN_TOKEN` (or `.dev.vars` locally); absent means the admin API refuses everything. */
 	ADMIN_TOKEN?: string;
+	/** The WebSub hub every feed declares (an absolute https URL); absent means feeds name no hub. */
+	WEBSUB_HUB?: string;
 };
 
 export type AppEnv = {
