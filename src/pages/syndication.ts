@@ -1,16 +1,21 @@
 /**
- * @module The documents for feed readers and crawlers, each from the headlines index alone (one
- * KV read, none when warm): the Atom feed, the sitemap and the Google News sitemap.
+ * @module The documents for feed readers and crawlers: the site's feeds (Atom and JSON Feed), the
+ * sitemap pages and the Google News sitemap from the headlines index alone (one KV read, none when
+ * warm); a section's feeds from its list (two); the sitemap index and each month's from their own record.
  */
 import { readHeadlines } from "../kv/headlines";
 import { keys } from "../kv/keys";
+import { readListPage } from "../kv/lists";
 import { readRecord } from "../kv/read";
-import { activeSections } from "../publishing/sections";
+import { sectionPath } from "../publishing/paths";
+import { activeSections, sectionName } from "../publishing/sections";
 import { liveHeadlines } from "../publishing/visibility";
 import { err, ok, type Result } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
 import { SitemapIndexRecord, SitemapMonthRecord } from "../schemas/sitemap";
 import { atomFeed } from "../syndication/atom";
+import type { FeedDocument, FeedFormat } from "../syndication/feeds";
+import { jsonFeed } from "../syndication/json-feed";
 import {
 	articlesSitemap,
 	newsSitemap,
@@ -21,8 +26,9 @@ import {
 } from "../syndication/sitemaps";
 import { NOT_FOUND, type PageError, type ReaderRequest, UNREADABLE, type Unreadable } from "./request";
 
-/** Entries in the feed: a day's worth for most newsrooms. */
+/** Entries in a feed: a day's worth for most newsrooms. */
 const FEED_ENTRIES = 30;
+const RENDER: Record<FeedFormat, (feed: FeedDocument) => string> = { atom: atomFeed, json: jsonFeed };
 /** The index holds at most 550; the news sitemap takes every recent one. */
 const SITEMAP_MAX = 1000;
 /** Sections in the sitemap: far more than the masthead names. */
@@ -37,13 +43,59 @@ async function fromIndex(
 	return ok(write(index.value, new URL(req.url).origin));
 }
 
-/** `/feed.xml`: the latest live articles; `updated` is the newest one's time, or the index's when empty. */
-export function feedXml(req: ReaderRequest): Promise<Result<string, Unreadable>> {
+/** `/feed.xml`, `/feed.json`: the latest live articles; `updated` is the newest one's time, or the index's when empty. */
+export function siteFeed(req: ReaderRequest, format: FeedFormat): Promise<Result<string, Unreadable>> {
+	const { siteName, websubHub } = req.config;
 	return fromIndex(req, (index, origin) => {
 		const headlines = liveHeadlines(index, req.now, FEED_ENTRIES);
-		const updated = headlines[0]?.publishedAt ?? index.updatedAt;
-		return atomFeed({ origin, siteName: req.config.siteName, headlines, updated });
+		return RENDER[format]({
+			origin,
+			siteName,
+			title: siteName,
+			description: `The latest articles from ${siteName}.`,
+			homePath: "/",
+			headlines,
+			updated: headlines[0]?.publishedAt ?? index.updatedAt,
+			hub: websubHub,
+		});
 	});
+}
+
+/** `/feed.xml`. */
+export function feedXml(req: ReaderRequest): Promise<Result<string, Unreadable>> {
+	return siteFeed(req, "atom");
+}
+
+/**
+ * `/sections/:section/feed.xml` and `.json`: the section's first list page (directory and chunk,
+ * two KV reads), named as its newest headline spells it. A section with no live headlines is not
+ * found, as its page is.
+ */
+export async function sectionFeed(
+	req: ReaderRequest,
+	section: string,
+	format: FeedFormat,
+): Promise<Result<string, PageError>> {
+	const listed = await readListPage(req, { section }, { size: FEED_ENTRIES }, req.now);
+	if (!listed.ok) return err(UNREADABLE);
+	const { headlines } = listed.value;
+	const newest = headlines[0];
+	if (!newest) return err(NOT_FOUND);
+	const { siteName, websubHub } = req.config;
+	const name = sectionName(newest.section ?? section);
+	return ok(
+		RENDER[format]({
+			origin: new URL(req.url).origin,
+			siteName,
+			title: `${siteName}: ${name}`,
+			description: `The latest ${name} articles from ${siteName}.`,
+			homePath: sectionPath(section),
+			sectionSlug: section,
+			headlines,
+			updated: newest.publishedAt,
+			hub: websubHub,
+		}),
+	);
 }
 
 /**

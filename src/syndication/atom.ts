@@ -1,10 +1,9 @@
-/** @module The Atom 1.0 feed of the latest articles (RFC 4287), built from the headlines index alone. */
+/** @module An Atom 1.0 feed (RFC 4287) of the latest articles, the site's or a section's, built from headlines alone. */
 
 import { articlePath } from "../publishing/paths";
 import type { Headline } from "../schemas/article";
+import { FEED_TYPES, type FeedDocument, feedPath } from "./feeds";
 import { XML_DECLARATION, xmlText } from "./xml";
-
-export type AtomOptions = { origin: string; siteName: string; headlines: Headline[]; updated: string };
 
 /**
  * One `<entry>` per headline: id and alternate link (RFC 4287 §4.1.2: an entry without content
@@ -26,20 +25,26 @@ function entry(h: Headline, origin: string): string {
 	return `<entry>${parts.join("")}</entry>`;
 }
 
-/** The feed document; `updated` is the newest entry's time (or the index's when empty). */
-export function atomFeed({ origin, siteName, headlines, updated }: AtomOptions): string {
-	const home = xmlText(`${origin}/`);
+/**
+ * The feed document, its id the page it follows. A hub is declared with `rel="hub"` beside the
+ * self link, as WebSub §4 asks, so a subscriber finds both in the feed itself.
+ */
+export function atomFeed(feed: FeedDocument): string {
+	const { origin, siteName, headlines, updated, hub } = feed;
+	const home = xmlText(`${origin}${feed.homePath}`);
+	const self = xmlText(`${origin}${feedPath("atom", feed.sectionSlug)}`);
 	return [
 		XML_DECLARATION,
 		'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
 		`<id>${home}</id>`,
-		`<title type="text">${xmlText(siteName)}</title>`,
-		`<subtitle type="text">${xmlText(`The latest articles from ${siteName}.`)}</subtitle>`,
-		`<link rel="self" type="application/atom+xml" href="${xmlText(`${origin}/feed.xml`)}"/>`,
+		`<title type="text">${xmlText(feed.title)}</title>`,
+		`<subtitle type="text">${xmlText(feed.description)}</subtitle>`,
+		`<link rel="self" type="${FEED_TYPES.atom}" href="${self}"/>`,
+		...(hub ? [`<link rel="hub" href="${xmlText(hub)}"/>`] : []),
 		`<link rel="alternate" type="text/html" href="${home}"/>`,
 		`<updated>${updated}</updated>`,
 		`<author><name>${xmlText(siteName)}</name></author>`,
-		`<generator uri="${home}">${xmlText(siteName)}</generator>`,
+		`<generator uri="${xmlText(`${origin}/`)}">${xmlText(siteName)}</generator>`,
 		...headlines.map((h) => entry(h, origin)),
 		"</feed>\n",
 	].join("\n");

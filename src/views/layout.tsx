@@ -5,6 +5,7 @@ import type { Child } from "hono/jsx";
 import { sectionPath } from "../publishing/paths";
 import type { SectionLink } from "../publishing/sections";
 import type { PageMeta } from "../seo/article";
+import { type AlternateFeed, alternateFeeds } from "../syndication/feeds";
 import { MetaTags } from "./head";
 import { AgeScript } from "./scripts";
 import { SITE_CSS } from "./styles";
@@ -27,6 +28,8 @@ export type LayoutProps = {
 	robots?: string;
 	/** The masthead search box's text (on the results page). */
 	searchText?: string;
+	/** Feeds announced besides the site's own (a section's, on its pages). */
+	feeds?: AlternateFeed[];
 	children: Child;
 };
 
@@ -46,7 +49,9 @@ export function Layout(props: LayoutProps) {
 					{meta ? <MetaTags meta={meta} siteName={siteName} /> : null}
 					<meta name="color-scheme" content="light dark" />
 					<link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-					<link rel="alternate" type="application/atom+xml" title={`${siteName}: latest articles`} href="/feed.xml" />
+					{[...alternateFeeds(siteName), ...(props.feeds ?? [])].map((feed) => (
+						<link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+					))}
 					<style>{SITE_CSS}</style>
 				</head>
 				<body>

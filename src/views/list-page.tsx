@@ -3,6 +3,7 @@ import type { SiteConfig } from "../config";
 import type { HeadlinePage } from "../publishing/headline-pages";
 import type { SectionLink } from "../publishing/sections";
 import type { PageMeta } from "../seo/article";
+import { alternateFeeds } from "../syndication/feeds";
 import { HeadlineList } from "./headline-list";
 import { Layout } from "./layout";
 import { Pager } from "./pager";
@@ -25,14 +26,17 @@ export type ListPageProps = {
 };
 
 export function ListPage(props: ListPageProps) {
-	const { config, page, now, meta, heading, firstPage, older } = props;
+	const { config, page, now, meta, heading, firstPage, older, currentSection } = props;
+	// A section's heading is its name, so its feeds are titled as its page is.
+	const feeds = currentSection ? alternateFeeds(config.siteName, { slug: currentSection, name: heading }) : undefined;
 	return (
 		<Layout
 			siteName={config.siteName}
 			title={props.title}
 			meta={meta}
 			timeZone={config.timeZone}
-			nav={{ sections: props.sections, current: props.currentSection }}
+			nav={{ sections: props.sections, current: currentSection }}
+			feeds={feeds}
 			liveAges
 		>
 			<main class="page" id="main">
