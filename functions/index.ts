@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { etag } from "hono/etag";
 import type { AppEnv } from "../src/env";
 import { adminRoutes } from "./admin";
+import { archiveRoutes } from "./archive";
 import { articleRoutes } from "./articles";
 import { notFound, onError } from "./errors";
 import { headlineRoutes } from "./headlines";
@@ -36,6 +37,7 @@ export const app = new Hono<AppEnv>()
 	.route("/", tombstoneRoutes)
 	.route("/", sectionRoutes)
 	.route("/", searchRoutes)
+	.route("/", archiveRoutes)
 	.route("/", syndicationRoutes)
 	.route("/", metaRoutes)
 	.onError(onError)

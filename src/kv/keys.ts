@@ -30,4 +30,12 @@ export const keys = {
 	sitemapIndex: `${PREFIX}sitemap:index`,
 	/** One UTC month's article URLs (`YYYY-MM`): `/sitemaps/YYYY-MM.xml`. */
 	sitemapMonth: (month: string) => `${PREFIX}sitemap:${month}`,
+	/** Every archive key starts so (src/store/archive-days.ts writes them). */
+	archivePrefix: `${PREFIX}archive:`,
+	/** Every month that has articles, in the site's time zone: `/archive`. */
+	archiveMonths: `${PREFIX}archive:months`,
+	/** One month's days (`YYYY-MM`): `/archive/YYYY/MM`. */
+	archiveMonth: (month: string) => `${PREFIX}archive:${month}`,
+	/** One day's articles (`YYYY-MM-DD`): `/archive/YYYY/MM/DD`. */
+	archiveDay: (day: string) => `${PREFIX}archive:${day}`,
 } as const;

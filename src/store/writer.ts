@@ -8,6 +8,7 @@
  * projected. Reads never come here: they go to KV directly.
  */
 import { DurableObject } from "cloudflare:workers";
+import { siteConfig } from "../config";
 import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
 import { err, ok, type Result } from "../result";
@@ -15,6 +16,7 @@ import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { SourceConfig, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
 import type { SearchPage } from "../search/results";
+import { migrateArchiveDays } from "./archive-days";
 import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
 import { itemIdentityAt } from "./item-identity";
@@ -39,6 +41,8 @@ export class StoreWriter extends DurableObject<Bindings> {
 		this.sql = ctx.storage.sql;
 		migrateArticlesTable(this.sql);
 		migrateStoreState(this.sql);
+		// The archive files each row under its day in the site's time zone; a new zone re-files them.
+		if (migrateArchiveDays(this.sql, siteConfig(env).timeZone)) void ctx.blockConcurrencyWhile(() => this.wakeIn(0));
 	}
 
 	/** Runs `fn` after every earlier call has finished: KV awaits would otherwise let calls interleave. */

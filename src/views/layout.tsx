@@ -105,6 +105,9 @@ export function Layout(props: LayoutProps) {
 										<a href="/feed.xml">Atom feed</a>
 									</li>
 									<li>
+										<a href="/archive">Archive</a>
+									</li>
+									<li>
 										<a href="/sitemap.xml">Sitemap</a>
 									</li>
 									<li>

@@ -74,6 +74,10 @@ figcaption{margin-top:.4rem;font-size:.85rem;color:var(--muted)}
 .pager a{font-weight:600;padding:.5rem 0}
 .empty{color:var(--muted)}
 .list{max-width:50rem}
+.trail{font-size:.9rem;margin-top:1rem}
+.archive-days,.archive-months{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.25rem 1rem;list-style:none;margin:1rem 0;padding:0}
+.archive-days a,.archive-months a{display:block;padding:.4rem 0;font-weight:600}
+.more{font-weight:600}
 .site-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.875rem}
 .footer-inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;padding-top:1.25rem;padding-bottom:2rem}
 .footer-inner p{margin:0}

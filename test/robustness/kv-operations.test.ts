@@ -113,11 +113,12 @@ describe("KV writes per admin operation", () => {
 		await withStoreKv(counter.kv, async () => {
 			expect((await putArticle("budget-new", sampleArticle({ publishedAt }))).status).toBe(201);
 			await settleStore();
-			// The list chunks it joins and its month's sitemap, then (by the alarm) the sitemap index; a new
-			// list's directory too, but earlier tests here wrote these directories, so they are unchanged.
+			// Its archive day, the list chunks it joins and its month's sitemap, then (by the alarm) the sitemap
+			// index; a new list's directory or day's month too, but earlier tests here wrote those, so they are unchanged.
 			expect(counter.calls).toEqual([
 				{ op: "put", key: "v1:article:budget-new" },
 				{ op: "put", key: "v1:headlines" },
+				{ op: "put", key: `v1:archive:${publishedAt.slice(0, 10)}` },
 				{ op: "put", key: "v1:list:home:c:first" },
 				{ op: "put", key: "v1:list:s:business:c:first" },
 				{ op: "put", key: `v1:sitemap:${publishedAt.slice(0, 7)}` },
@@ -138,6 +139,7 @@ describe("KV writes per admin operation", () => {
 			expect(counter.calls).toEqual([
 				{ op: "delete", key: "v1:article:budget-new" },
 				{ op: "put", key: "v1:headlines" },
+				{ op: "put", key: `v1:archive:${publishedAt.slice(0, 10)}` },
 				{ op: "put", key: "v1:list:home:c:first" },
 				{ op: "put", key: "v1:list:s:business:c:first" },
 				{ op: "put", key: `v1:sitemap:${publishedAt.slice(0, 7)}` },

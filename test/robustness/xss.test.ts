@@ -105,8 +105,10 @@ describe("XSS corpus through an editor's fields", () => {
 			expect(await pageFindings(`/articles/xss-field-${i}`), HTML_VECTORS[i]).toEqual([]);
 	});
 
-	it("Should render the home page, its older pages and every section page with nothing that could run", async () => {
-		const paths = new Set(["/"]);
+	it("Should render the home page, its older pages, every section page and the archive with nothing that could run", async () => {
+		await settleStore();
+		const paths = new Set(["/", "/archive", `/archive/${minutesAgo(5).slice(0, 7).replace("-", "/")}`]);
+		paths.add(`/archive/${minutesAgo(5).slice(0, 10).replaceAll("-", "/")}`);
 		let next: string | undefined = "/";
 		while (next) {
 			const html = await (await request(next)).text();
