@@ -17,6 +17,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { scheduled } from "./scheduled";
 import { searchRoutes } from "./search";
 import { sectionRoutes } from "./sections";
+import { sourceDiscoveryRoutes } from "./source-discovery";
 import { sourceRoutes } from "./sources";
 import { syndicationRoutes } from "./syndication";
 import { tombstoneRoutes } from "./tombstones";
@@ -33,6 +34,8 @@ export const app = new Hono<AppEnv>()
 	.route("/", articleRoutes)
 	.route("/", headlineRoutes)
 	.route("/", adminRoutes)
+	// Before sourceRoutes: its /api/sources/:id routes would otherwise take /api/sources/discover.
+	.route("/", sourceDiscoveryRoutes)
 	.route("/", sourceRoutes)
 	.route("/", tombstoneRoutes)
 	.route("/", sectionRoutes)

@@ -6,6 +6,7 @@ import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { ArticleInput } from "../schemas/article";
 import { Slug } from "../schemas/common";
+import { DiscoverInput, DiscoveryResponse } from "../schemas/discovery";
 import { RefreshQuery } from "../schemas/refresh-query";
 import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
@@ -158,6 +159,24 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					responses: { "200": json("Sources", "The new list with its health."), ...BODY_ERRORS, ...ADMIN_ERRORS },
 				},
 			},
+			"/api/sources/discover": {
+				post: {
+					operationId: "discoverFeeds",
+					summary: "The feeds behind a page, each fetched and parsed before it is offered",
+					description:
+						"In order: the URL itself if it is a feed; else the page's `<link rel=\"alternate\">` feeds (RSS, Atom, RSS 1.0, JSON Feed); else, only when those offered nothing, `/feed`, `/feed.xml`, `/rss.xml`, `/atom.xml`, `/index.xml` and `/feed.json` on the page's origin. Under the refresh's fetch limits, at most 8 candidates and 20 subrequests. Always 200: a page without feeds, or one that could not be fetched, has `feeds: []` and says why in `message` and `checked`.",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/DiscoverInput" } } },
+					},
+					responses: {
+						"200": json("Discovery", "The working feeds, every URL looked at with its outcome, and a message."),
+						...BODY_ERRORS,
+						...ADMIN_ERRORS,
+					},
+				},
+			},
 			"/api/refresh": {
 				post: {
 					operationId: "refreshSources",
@@ -226,6 +245,8 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				SourcesInput: jsonSchema(SourcesInput),
 				Health: jsonSchema(HealthResponse),
 				RefreshSummary: jsonSchema(RefreshSummary),
+				DiscoverInput: jsonSchema(DiscoverInput),
+				Discovery: jsonSchema(DiscoveryResponse),
 				Tombstones: jsonSchema(TombstoneList),
 				SearchResults: jsonSchema(SearchResponse),
 				Error: jsonSchema(ErrorResponse),
