@@ -1,17 +1,30 @@
 /** @module Admin routes for upstream sources and on-demand refresh (bearer token required): validate, call src/, respond. */
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../src/env";
 import { readSources } from "../src/kv/sources";
 import { refresh } from "../src/refresh";
 import { RefreshQuery } from "../src/schemas/refresh-query";
-import { SourcesInput } from "../src/schemas/source";
+import { MAX_SOURCES, SourceIdParam, SourcePatch, SourcesInput } from "../src/schemas/source";
 import { storeWriter } from "../src/store/stub";
+import { ApiError } from "./errors";
 import { adminAuth } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
 
+/** A list past the cap is well-formed, only too long to take: 413 before the schema's 400, nothing stored. */
+const withinCap = createMiddleware<AppEnv>(async (c, next) => {
+	const { sources } = ((await c.req.json()) ?? {}) as { sources?: unknown };
+	if (Array.isArray(sources) && sources.length > MAX_SOURCES) {
+		const message = `at most ${MAX_SOURCES} sources; this list has ${sources.length}`;
+		throw new ApiError(413, `too many sources: ${message}`, [{ path: "sources", message }]);
+	}
+	await next();
+});
+
 export const sourceRoutes = new Hono<AppEnv>()
 	.use("/api/sources", adminAuth)
+	.use("/api/sources/*", adminAuth)
 	.use("/api/refresh", adminAuth)
 	/** `{updatedAt, sources: [{id, url, name, section?, lastFetchedAt, lastStatus, lastError, consecutiveFailures, nextDueAt, itemCount, etag, lastModified, …}]}` */
 	.get("/api/sources", async (c) => {
@@ -21,10 +34,23 @@ export const sourceRoutes = new Hono<AppEnv>()
 		return c.json(read.value);
 	})
 	/** Replaces the list; answers with the stored record (same shape as GET). */
-	.put("/api/sources", jsonRequest, validate("json", SourcesInput), async (c) => {
+	.put("/api/sources", jsonRequest, withinCap, validate("json", SourcesInput), async (c) => {
 		const { record } = await storeWriter(c.env).putSources(c.req.valid("json").sources, c.var.now.toISOString());
 		return c.json(record);
 	})
+	/** Changes one source's name or settings (pause, resume, …), keeping its health; answers with the source. */
+	.patch(
+		"/api/sources/:id",
+		validate("param", SourceIdParam, { message: "invalid source id" }),
+		jsonRequest,
+		validate("json", SourcePatch),
+		async (c) => {
+			const { id } = c.req.valid("param");
+			const patched = await storeWriter(c.env).patchSource(id, c.req.valid("json"), c.var.now.toISOString());
+			if (!patched.ok) throw new ApiError(404, patched.error.detail);
+			return c.json(patched.value);
+		},
+	)
 	/** Runs one refresh now over the due sources (`?force=true`: all, within the budget); answers with its summary. */
 	.post("/api/refresh", validate("query", RefreshQuery), async (c) => {
 		const { force } = c.req.valid("query");

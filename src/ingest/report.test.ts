@@ -17,7 +17,7 @@ const plan: RunPlan = {
 		{ id: "c", url: "https://c.example/feed", name: "C", etag: null, lastModified: null },
 	],
 	total: 5,
-	skipped: { notDue: ["d"], overBudget: [], inFlight: ["e"], kvBudget: [] },
+	skipped: { notDue: ["d"], paused: [], overBudget: [], inFlight: ["e"], kvBudget: [] },
 };
 
 const error = { stage: "fetch", code: "fetch.http_503", detail: "upstream answered 503" };

@@ -23,7 +23,12 @@ export function summarize({ runId, options, plan, committed, subrequests, parsed
 		fetched: count("fetched"),
 		notModified: count("not_modified"),
 		failed: count("failed"),
-		skipped: skipped.notDue.length + skipped.overBudget.length + skipped.inFlight.length + skipped.kvBudget.length,
+		skipped:
+			skipped.notDue.length +
+			skipped.paused.length +
+			skipped.overBudget.length +
+			skipped.inFlight.length +
+			skipped.kvBudget.length,
 		deferred: count("deferred"),
 		itemsNew: committed?.items.new ?? 0,
 		itemsUpdated: committed?.items.updated ?? 0,

@@ -24,7 +24,7 @@ export type PlannedSource = SourceConfig & Validators;
 export type RunPlan = {
 	sources: PlannedSource[];
 	total: number;
-	skipped: { notDue: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
+	skipped: { notDue: string[]; paused: string[]; overBudget: string[]; inFlight: string[]; kvBudget: string[] };
 };
 
 type OutcomeBase = { sourceId: string; url: string };

@@ -90,14 +90,23 @@ export function sourcesPerRun(policy: RefreshPolicy): number {
 	return sourcesFitting(policy.subrequestBudget, REDIRECT_ALLOWANCE);
 }
 
+/** `force` overrides the schedule, never a pause: a paused source is not due at all. */
 export function isDue(source: SourceState, now: Date, force: boolean): boolean {
+	if (source.paused === true) return false;
 	return force || source.nextDueAt === null || Date.parse(source.nextDueAt) <= now.getTime();
+}
+
+/** Items taken from one feed this run: the source's own cap when it sets a lower one. */
+export function itemsPerRun(source: { itemsPerRun?: number | undefined }, policy: RefreshPolicy): number {
+	return Math.min(policy.itemsPerFeed, source.itemsPerRun ?? policy.itemsPerFeed);
 }
 
 export type Pick = {
 	picked: SourceState[];
 	/** Ids not due yet. */
 	notDue: string[];
+	/** Paused by an editor: never fetched, forced or not. */
+	paused: string[];
 	/** Due, but past what this run may fetch: first in line next run. */
 	overBudget: string[];
 	/** Leased by a run still in flight. */
@@ -114,10 +123,12 @@ export function pickSources(
 	options: { now: Date; force: boolean; limit: number; leased: ReadonlySet<string> },
 ): Pick {
 	const notDue: string[] = [];
+	const paused: string[] = [];
 	const inFlight: string[] = [];
 	const due: SourceState[] = [];
 	for (const source of sources) {
-		if (options.leased.has(source.id)) inFlight.push(source.id);
+		if (source.paused === true) paused.push(source.id);
+		else if (options.leased.has(source.id)) inFlight.push(source.id);
 		else if (isDue(source, options.now, options.force)) due.push(source);
 		else notDue.push(source.id);
 	}
@@ -127,6 +138,7 @@ export function pickSources(
 		picked: due.slice(0, options.limit),
 		overBudget: due.slice(options.limit).map((s) => s.id),
 		notDue,
+		paused,
 		inFlight,
 	};
 }

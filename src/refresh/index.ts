@@ -12,7 +12,7 @@ import { parseError } from "../feeds/parse/errors";
 import { commitCalls, RunBudget } from "../ingest/budget";
 import { logRun, summarize } from "../ingest/report";
 import type { PlannedSource, SourceOutcome } from "../ingest/run";
-import { MAX_REDIRECTS, policyFromVars, type RefreshPolicy, sourcesPerRun } from "../ingest/schedule";
+import { itemsPerRun, MAX_REDIRECTS, policyFromVars, type RefreshPolicy, sourcesPerRun } from "../ingest/schedule";
 import { rememberHeadlines } from "../kv/headlines";
 import type { RefreshSummary } from "../schemas/refresh-summary";
 import { storeWriter } from "../store/stub";
@@ -140,7 +140,7 @@ async function refreshSource(source: PlannedSource, { now, policy, budget }: Sou
 		url: response.url,
 		contentType: response.contentType,
 		now,
-		maxItems: policy.itemsPerFeed,
+		maxItems: itemsPerRun(source, policy),
 	});
 	if (!parsed.ok) {
 		return { ...base, kind: "failed", error: parsed.error, status: response.status, retryAfterSeconds: null };

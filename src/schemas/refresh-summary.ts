@@ -64,7 +64,7 @@ export const RefreshSummary = v.object({
 	fetched: Count,
 	notModified: Count,
 	failed: Count,
-	/** Not attempted: not due, over the run's budget, leased by an overlapping run, or no KV writes left today. */
+	/** Not attempted: not due, paused, over the run's budget, leased by an overlapping run, or no KV writes left today. */
 	skipped: Count,
 	/** Attempted but left for the next run, validators untouched: parse, subrequest or KV write budget. */
 	deferred: Count,
@@ -81,6 +81,7 @@ export const RefreshSummary = v.object({
 	parsedBytes: Count,
 	skippedBy: v.object({
 		notDue: v.array(v.string()),
+		paused: v.array(v.string()),
 		overBudget: v.array(v.string()),
 		inFlight: v.array(v.string()),
 		kvBudget: v.array(v.string()),

@@ -2,18 +2,55 @@
 import * as v from "valibot";
 import { HttpUrl, IsoDateTime, Slug, text } from "./common";
 
+/** The most items one run takes from a source that sets `itemsPerRun` (REFRESH_ITEMS_PER_FEED still caps it). */
+export const MAX_ITEMS_PER_RUN = 100;
+
+const ItemsPerRun = v.pipe(
+	v.number(),
+	v.integer("must be a whole number"),
+	v.minValue(1, `must be from 1 to ${MAX_ITEMS_PER_RUN}`),
+	v.maxValue(MAX_ITEMS_PER_RUN, `must be from 1 to ${MAX_ITEMS_PER_RUN}`),
+);
+
+/** Per-source settings; each is optional, and absent means the behaviour every source had before them. */
+const SourceSettings = {
+	// The display name as the editor wrote it; pages derive the URL slug from it (src/publishing/sections.ts).
+	section: v.optional(text(60)),
+	/** Never fetched while true, not even by a forced refresh. */
+	paused: v.optional(v.boolean()),
+	/** At most this many of the feed's newest items per run (and never more than REFRESH_ITEMS_PER_FEED). */
+	itemsPerRun: v.optional(ItemsPerRun),
+	/** Hold new items for an editor instead of publishing them (the review queue, issue 11, honours it). */
+	review: v.optional(v.boolean()),
+};
+
 /** One source as an editor sends it in `PUT /api/sources`. */
 export const SourceConfig = v.strictObject({
 	id: Slug,
 	url: HttpUrl,
 	name: text(200),
-	// The display name as the editor wrote it; pages derive the URL slug from it (src/publishing/sections.ts).
-	section: v.optional(text(60)),
+	...SourceSettings,
 });
 export type SourceConfig = v.InferOutput<typeof SourceConfig>;
 
-/** Enough for any newsroom, few enough that one refresh state stays a small KV value. */
-export const MAX_SOURCES = 200;
+/** The `PATCH /api/sources/:id` body: the fields to change; `null` clears `section` or `itemsPerRun`. */
+export const SourcePatch = v.strictObject({
+	name: v.optional(text(200)),
+	section: v.optional(v.nullable(SourceSettings.section.wrapped)),
+	paused: SourceSettings.paused,
+	itemsPerRun: v.optional(v.nullable(ItemsPerRun)),
+	review: SourceSettings.review,
+});
+export type SourcePatch = v.InferOutput<typeof SourcePatch>;
+
+/** The `:id` of `/api/sources/:id`. */
+export const SourceIdParam = v.object({ id: Slug });
+
+/**
+ * Enough for any newsroom, few enough that the list stays one SQLite row and one KV value (about
+ * 0.5 MB at 1,000); an edit or import past it is refused with 413.
+ */
+export const MAX_SOURCES = 1000;
 
 /** The `PUT /api/sources` body: the whole list, replacing the previous one. */
 export const SourcesInput = v.strictObject({

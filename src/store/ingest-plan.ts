@@ -158,6 +158,7 @@ function planSource(
 			counts.dropped++;
 			continue;
 		}
+		// review queue: issue 11 rules/review. A source with `review: true` holds its new items here instead of publishing them.
 		created.add(slug);
 		rows.push(row(slug, mapped.value, item.key));
 		counts.new++;

@@ -24,7 +24,7 @@ import {
 	sourcesKvSignature,
 	sourcesKvWrittenAt,
 } from "./refresh-tables";
-import { recordOutcome } from "./sources-record";
+import { configOf, recordOutcome } from "./sources-record";
 import { isTombstoned } from "./tombstones";
 
 /** What the run functions need from the StoreWriter. */
@@ -42,6 +42,7 @@ export function beginRun(store: RunStore, request: RunRequest): RunPlan {
 	});
 	const skipped = {
 		notDue: pick.notDue,
+		paused: pick.paused,
 		overBudget: pick.overBudget,
 		inFlight: pick.inFlight,
 		kvBudget: [] as string[],
@@ -57,9 +58,8 @@ export function beginRun(store: RunStore, request: RunRequest): RunPlan {
 		request.runId,
 		clockMs + request.leaseMs,
 	);
-	const planned = pick.picked.map(({ id, url, name, section, etag, lastModified }) =>
-		section === undefined ? { id, url, name, etag, lastModified } : { id, url, name, section, etag, lastModified },
-	);
+	// The editor's config (settings included: the run needs itemsPerRun) and the validators for the conditional GET.
+	const planned = pick.picked.map((s) => ({ ...configOf(s), etag: s.etag, lastModified: s.lastModified }));
 	return { sources: planned, total: sources.length, skipped };
 }
 

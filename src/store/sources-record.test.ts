@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../ingest/schedule";
 import { freshHealth, type SourceState } from "../schemas/source";
-import { recordOutcome, replaceSources } from "./sources-record";
+import { configOf, patchSource, recordOutcome, replaceSources } from "./sources-record";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 const base = { sourceId: "a", url: "https://a.example/feed" };
@@ -115,5 +115,40 @@ describe("recordOutcome", () => {
 		expect(recordOutcome(healthy, { ...base, kind: "deferred", reason: "parse_budget" }, NOW, DEFAULT_POLICY)).toBe(
 			healthy,
 		);
+	});
+});
+
+describe("patchSource", () => {
+	const record = {
+		updatedAt: null,
+		sources: [
+			{ ...healthy, section: "World", itemsPerRun: 5 },
+			{ ...healthy, id: "b" },
+		],
+	};
+
+	it("Should change only the fields given, clear those set to null, and keep the health", () => {
+		const patched = patchSource(record, "a", { paused: true, section: null, name: "A2" }, NOW);
+		expect(patched?.source).toEqual({ ...healthy, name: "A2", itemsPerRun: 5, paused: true });
+		expect(patched?.record.updatedAt).toBe(NOW.toISOString());
+		expect(patched?.record.sources[1]).toBe(record.sources[1]);
+		// Settings sit with the editor's fields, before the health.
+		expect(Object.keys(patched?.source ?? {}).slice(0, 5)).toEqual(["id", "url", "name", "paused", "itemsPerRun"]);
+	});
+
+	it("Should answer undefined for an unknown id", () => {
+		expect(patchSource(record, "nope", { paused: true }, NOW)).toBeUndefined();
+	});
+});
+
+describe("configOf", () => {
+	it("Should keep the editor's fields and settings that are set, and no health", () => {
+		expect(configOf({ ...healthy, paused: false, review: true })).toEqual({
+			id: "a",
+			url: "https://a.example/feed",
+			name: "A",
+			paused: false,
+			review: true,
+		});
 	});
 });

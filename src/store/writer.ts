@@ -13,7 +13,7 @@ import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
 import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
-import type { SourceConfig, SourcesRecord } from "../schemas/source";
+import type { SourceConfig, SourcePatch, SourceState, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
 import type { SearchPage } from "../search/results";
 import { migrateArchiveDays } from "./archive-days";
@@ -28,7 +28,7 @@ import { searchArticles } from "./search-index";
 // Derived KV values register themselves with derived-keys.ts.
 import "./list-chunks";
 import "./sitemap-months";
-import { replaceSources } from "./sources-record";
+import { patchSource, replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
 
@@ -156,6 +156,21 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	// ── Sources: discovery, OPML, settings (issue 11) ──
+
+	/** Changes one source's fields (`PATCH /api/sources/:id`), keeping its health; `source.missing` when there is none. */
+	patchSource(
+		id: string,
+		patch: SourcePatch,
+		now: string,
+	): Promise<Result<SourceState, { code: "source.missing"; detail: string }>> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const patched = patchSource(loadSources(this.sql), id, patch, new Date(now));
+			if (!patched) return err({ code: "source.missing", detail: `no source ${id}` });
+			await storeSources({ sql: this.sql, kv: this.kvNamespace() }, patched.record);
+			return ok(patched.source);
+		});
+	}
 
 	// ── Rules and the review queue (issue 11) ──
 
