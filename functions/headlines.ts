@@ -7,7 +7,8 @@ import { validate } from "./middleware/validate";
 import { pageFailure, readerRequest } from "./reader";
 
 export const headlineRoutes = new Hono<AppEnv>().get("/api/headlines", validate("query", HeadlinesQuery), async (c) => {
-	const body = await headlinesJson(readerRequest(c), c.req.valid("query").limit);
+	const { limit, section, ages } = c.req.valid("query");
+	const body = await headlinesJson(readerRequest(c), { limit, section, ages: ages === "true" });
 	if (!body.ok) {
 		throw pageFailure(body.error, { "page.unreadable": "the headlines index is unreadable" });
 	}

@@ -1,6 +1,7 @@
 // The HTTP conventions every route shares: ETag/304, Cache-Control, security headers, HEAD.
 import { describe, expect, it } from "vitest";
 import { LIVE_AGE_SCRIPT } from "../src/age/live-script";
+import { NEW_STORIES_SCRIPT } from "../src/notice/new-stories";
 import { cspHash } from "../src/views/csp";
 import { SITE_CSS } from "../src/views/styles";
 import { adminHeaders, minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
@@ -169,12 +170,24 @@ describe("security headers", () => {
 		const style = /<style>([^<]*)<\/style>/.exec(page)![1]!;
 		expect(script).toBe(LIVE_AGE_SCRIPT);
 		expect(style).toBe(SITE_CSS);
-		expect(csp).toContain(`script-src ${await cspHash(script)};`);
+		// The article page carries the age script; the home page's new-stories script is the one other hash.
+		expect(csp).toContain(`script-src ${await cspHash(script)} ${await cspHash(NEW_STORIES_SCRIPT)};`);
+		expect(csp).toContain("connect-src 'self';");
 		expect(csp).toContain(`style-src ${await cspHash(style)};`);
 		expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|nonce-|\*/);
 		// Only our two inline blocks plus JSON-LD data; no style attributes anywhere.
 		expect(page.match(/<script/g)).toHaveLength(2);
 		expect(page).not.toMatch(/\sstyle="/);
+	});
+
+	it("Should carry the home page's two scripts, each allowed by its hash", async () => {
+		await publishSteady();
+		const response = await request("/");
+		const page = await response.text();
+		const csp = response.headers.get("content-security-policy")!;
+		const scripts = [...page.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]!);
+		expect(scripts).toEqual([NEW_STORIES_SCRIPT, LIVE_AGE_SCRIPT]);
+		for (const script of scripts) expect(csp).toContain(await cspHash(script));
 	});
 
 	it("Should leave the stylesheet byte for byte as written (nothing for the HTML escaper to change)", () => {

@@ -7,11 +7,14 @@ const M = 60_000;
 
 function fakeDocument(publishedAt: string[], timeZone = "UTC") {
 	const times = publishedAt.map((iso) => ({ dateTime: iso, textContent: "server text" as string | null }));
+	const listeners = new Map<string, () => void>();
 	return {
 		times,
+		listeners,
 		doc: {
 			documentElement: { dataset: { tz: timeZone } },
 			querySelectorAll: (selector: string) => (selector === "time[data-age]" ? times : []),
+			addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
 		},
 	};
 }
@@ -66,6 +69,19 @@ describe("liveAges", () => {
 		);
 		vi.advanceTimersByTime(M);
 		expect(times[0]!.textContent).toBe("Nov 2, 2026");
+	});
+
+	it("Should rewrite the ages at once when the new-stories notice asks (an edgewire:ages event)", () => {
+		vi.useFakeTimers({ now: NOW });
+		const { doc, times, listeners } = fakeDocument([new Date(NOW - 20 * M).toISOString()]);
+		liveAges(
+			doc,
+			scaleWords,
+			SCALE.map((s) => [s.below, s.unit, s.text] as const),
+			DATE_FORMAT,
+		);
+		listeners.get("edgewire:ages")?.();
+		expect(times[0]!.textContent).toBe("20 mins ago");
 	});
 
 	it("Should skip a time whose datetime doesn't parse", () => {

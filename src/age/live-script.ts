@@ -17,10 +17,12 @@ type TimeLike = { dateTime: string; textContent: string | null };
 type DocumentLike = {
 	documentElement: { dataset: Record<string, string | undefined> };
 	querySelectorAll(selector: string): Iterable<TimeLike>;
+	addEventListener(type: string, listener: () => void): void;
 };
 
 /**
- * Runs in the browser: once a minute, rewrites every `<time data-age>` whose words changed.
+ * Runs in the browser: once a minute, and when asked by an `edgewire:ages` event, rewrites every
+ * `<time data-age>` whose words changed.
  * The server's text stands until then (and for good without JavaScript). Uses the reader's
  * clock, like every relative-time widget; the site time zone comes from `<html data-tz>`.
  */
@@ -32,7 +34,7 @@ export function liveAges(
 ): void {
 	const scale = rows.map(([below, unit, text]) => ({ below, unit, text }));
 	const format = new Intl.DateTimeFormat(date.locale, { ...date.options, timeZone: doc.documentElement.dataset.tz });
-	setInterval(() => {
+	const tick = () => {
 		const now = Date.now();
 		for (const time of doc.querySelectorAll("time[data-age]")) {
 			const then = Date.parse(time.dateTime);
@@ -41,7 +43,10 @@ export function liveAges(
 				if (time.textContent !== text) time.textContent = text;
 			}
 		}
-	}, 60_000);
+	};
+	setInterval(tick, 60_000);
+	// The new-stories notice asks for ages of the headlines it inserts (src/notice/new-stories.ts).
+	doc.addEventListener("edgewire:ages", tick);
 }
 
 /**

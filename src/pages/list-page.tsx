@@ -2,6 +2,7 @@
  * @module The headline list pages: the home page, a section's page, and their older pages
  * (`?before=`), each rendered once per validity window.
  */
+import { readRecentArticle } from "../kv/articles";
 import { readHeadlines } from "../kv/headlines";
 import { readListPage } from "../kv/lists";
 import { headlinePage, LIST_PAGE_SIZE, NAV_SECTIONS } from "../publishing/headline-pages";
@@ -40,9 +41,17 @@ export async function listPage(req: ReaderRequest, options: ListPageOptions): Pr
 			? undefined
 			: await readListPage(req, { section }, { before, size: LIST_PAGE_SIZE }, now);
 	if (listed && !listed.ok) return err(UNREADABLE);
-	const deps = { index: index.value, config, chunk: listed?.value.chunk };
+	const front = listed ? undefined : headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
+	// The front page leads with the newest story that has a lead image: its record gives the dek and credit.
+	const leadSlug = front?.headlines.find((h) => h.image !== undefined)?.slug;
+	const lead = leadSlug === undefined ? undefined : await readRecentArticle(req, leadSlug, now.getTime());
+	const leadArticle = lead?.ok ? lead.value : undefined;
+	const deps = { index: index.value, config, chunk: listed?.value.chunk, lead: leadArticle };
 	return cachedPage({ key: req.url, deps }, now, () => {
-		const page = listed ? listed.value : headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
+		const listedPage = listed ? listed.value : (front as NonNullable<typeof front>);
+		const page = leadArticle
+			? { ...listedPage, headlines: listedPage.headlines.filter((h) => h.slug !== leadArticle.slug) }
+			: listedPage;
 		if (section !== undefined && !before && page.headlines.length === 0) return err(NOT_FOUND);
 		const firstPage = section === undefined ? "/" : sectionPath(section);
 		const self = before ? `${firstPage}?before=${cursorText(before)}` : firstPage;
@@ -61,10 +70,18 @@ export async function listPage(req: ReaderRequest, options: ListPageOptions): Pr
 				older={before !== undefined}
 				sections={activeSections(index.value, now, NAV_SECTIONS)}
 				currentSection={section}
+				lead={leadArticle}
+				noticeSrc={before ? undefined : noticeSource(section)}
 			/>
 		);
-		return ok({ view, index: index.value, shown: page.headlines });
+		return ok({ view, index: index.value, shown: leadArticle ? [leadArticle, ...page.headlines] : page.headlines });
 	});
+}
+
+/** The list's JSON without ages, which the new-stories notice polls (its ETag changes only with the list). */
+function noticeSource(section: string | undefined): string {
+	const query = `limit=${LIST_PAGE_SIZE}&ages=false`;
+	return section === undefined ? `/api/headlines?${query}` : `/api/headlines?${query}&section=${section}`;
 }
 
 /** The visible heading, the document title (none on the home page itself) and the description. */

@@ -21,8 +21,8 @@ export const HeadlineItem = v.object({
 	section: v.nullable(v.string()),
 	source: v.nullable(v.string()),
 	publishedAt: IsoDateTime,
-	/** Computed when the request arrived, on the site's age scale. */
-	age: v.string(),
+	/** Computed when the request arrived, on the site's age scale; absent with `ages=false`. */
+	age: v.optional(v.string()),
 });
 
 export const HeadlinesResponse = v.object({

@@ -8,6 +8,7 @@ import { Age } from "./age";
 import { ArticleBody } from "./article-body";
 import { HeadlineList } from "./headline-list";
 import { Layout } from "./layout";
+import { LeadImage } from "./lead-image";
 
 type Props = {
 	config: SiteConfig;
@@ -69,24 +70,5 @@ export function ArticlePage({ config, article, rail, now, meta, sections }: Prop
 				</aside>
 			</main>
 		</Layout>
-	);
-}
-
-/** The lead image's box is reserved before it loads: by its width/height, else a 3:2 frame. */
-function LeadImage({ image }: { image: NonNullable<Article["image"]> }) {
-	const sized = image.width !== undefined && image.height !== undefined;
-	return (
-		<figure class="lead-image">
-			<img
-				src={image.url}
-				alt={image.alt}
-				width={image.width}
-				height={image.height}
-				class={sized ? undefined : "ratio"}
-				fetchpriority="high"
-				decoding="async"
-			/>
-			{image.credit ? <figcaption>{image.credit}</figcaption> : null}
-		</figure>
 	);
 }

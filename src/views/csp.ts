@@ -1,11 +1,12 @@
 /**
  * @module The Content-Security-Policy every response carries, computed once per isolate.
  *
- * Nothing inline runs or applies unless its SHA-256 is listed: the live-age script and the
- * stylesheet are the only inline code, and both are constants, so their hashes are too.
+ * Nothing inline runs or applies unless its SHA-256 is listed: the live-age script, the
+ * new-stories script and the stylesheet are the only inline code, and both are constants, so their hashes are too.
  * JSON-LD blocks are data, not script, and CSP doesn't govern them.
  */
 import { LIVE_AGE_SCRIPT } from "../age/live-script";
+import { NEW_STORIES_SCRIPT } from "../notice/new-stories";
 import { SITE_CSS } from "./styles";
 
 /** `'sha256-…'` of `text` as the browser hashes it: the UTF-8 bytes of the element's content. */
@@ -17,10 +18,16 @@ export async function cspHash(text: string): Promise<string> {
 }
 
 async function buildPolicy(): Promise<string> {
-	const [script, style] = await Promise.all([cspHash(LIVE_AGE_SCRIPT), cspHash(SITE_CSS)]);
+	const [ages, notice, style] = await Promise.all([
+		cspHash(LIVE_AGE_SCRIPT),
+		cspHash(NEW_STORIES_SCRIPT),
+		cspHash(SITE_CSS),
+	]);
 	return [
 		"default-src 'none'",
-		`script-src ${script}`,
+		`script-src ${ages} ${notice}`,
+		// The new-stories notice polls our own /api/headlines.
+		"connect-src 'self'",
 		`style-src ${style}`,
 		// Lead images and thumbnails come from any https host (the schema admits https only).
 		"img-src 'self' https:",

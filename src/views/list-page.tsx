@@ -2,11 +2,14 @@
 import type { SiteConfig } from "../config";
 import type { HeadlinePage } from "../publishing/headline-pages";
 import type { SectionLink } from "../publishing/sections";
+import type { Article } from "../schemas/article";
 import type { PageMeta } from "../seo/article";
 import { alternateFeeds } from "../syndication/feeds";
 import { HeadlineList } from "./headline-list";
 import { Layout } from "./layout";
+import { LeadStory } from "./lead-story";
 import { Pager } from "./pager";
+import { NewStoriesNotice } from "./scripts";
 
 export type ListPageProps = {
 	config: SiteConfig;
@@ -23,6 +26,10 @@ export type ListPageProps = {
 	older: boolean;
 	sections: SectionLink[];
 	currentSection?: string;
+	/** The home page's lead story, shown above the list (and not in it). */
+	lead?: Article;
+	/** Where the new-stories notice polls (a first page only). */
+	noticeSrc?: string;
 };
 
 export function ListPage(props: ListPageProps) {
@@ -44,7 +51,9 @@ export function ListPage(props: ListPageProps) {
 					<h1 id="list-title" class="page-title">
 						{heading}
 					</h1>
-					{page.headlines.length > 0 ? (
+					{props.lead ? <LeadStory article={props.lead} now={now} timeZone={config.timeZone} /> : null}
+					{props.noticeSrc ? <NewStoriesNotice src={props.noticeSrc} /> : null}
+					{page.headlines.length > 0 || props.lead ? (
 						<HeadlineList headlines={page.headlines} now={now} timeZone={config.timeZone} />
 					) : (
 						<p class="empty">{older ? "No older headlines." : "No headlines yet."}</p>

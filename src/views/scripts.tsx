@@ -1,15 +1,32 @@
 /**
- * @module The two inline scripts a page may carry, and the only `raw()` besides article-body.tsx.
- * Neither emits reader-supplied markup: the age script is our own code (its hash is in the
- * CSP, csp.ts), and JSON-LD is JSON with every `<`, `>` and `&` escaped as `\u00XX`, so no
+ * @module The inline scripts a page may carry, and the only `raw()` besides article-body.tsx.
+ * None emits reader-supplied markup: the age and new-stories scripts are our own code (their hashes
+ * are in the CSP, csp.ts), and JSON-LD is JSON with every `<`, `>` and `&` escaped as `\u00XX`, so no
  * string inside it can close the element.
  */
 import { raw } from "hono/html";
 import { LIVE_AGE_SCRIPT } from "../age/live-script";
+import { NEW_STORIES_SCRIPT } from "../notice/new-stories";
 
 /** Keeps every `<time data-age>` current between requests (see age/live-script.ts). */
 export function AgeScript() {
 	return <script>{raw(LIVE_AGE_SCRIPT)}</script>;
+}
+
+/**
+ * The new-stories notice (src/notice/new-stories.ts): an empty polite status until the list's JSON at
+ * `src` shows newer stories, then a button that inserts them. It floats at the foot of the window
+ * (styles.ts), so its appearing moves nothing on the page. Without JavaScript it stays empty.
+ */
+export function NewStoriesNotice({ src }: { src: string }) {
+	return (
+		<>
+			<div class="new-stories" role="status" aria-live="polite" data-new-stories="" data-src={src}>
+				<button type="button" class="new-stories-button" hidden />
+			</div>
+			<script>{raw(NEW_STORIES_SCRIPT)}</script>
+		</>
+	);
 }
 
 /** JSON safe inside `<script>`: also escapes U+2028/2029, which old parsers treat as line ends. */

@@ -74,6 +74,16 @@ figcaption{margin-top:.4rem;font-size:.85rem;color:var(--muted)}
 .pager a{font-weight:600;padding:.5rem 0}
 .empty{color:var(--muted)}
 .list{max-width:50rem}
+.lead-story{display:grid;gap:.75rem 1.5rem;margin:1.25rem 0 .5rem;padding-bottom:1.25rem;border-bottom:3px solid var(--fg)}
+.lead-story .lead-image{margin:0}
+.lead-story h2{margin:0 0 .5rem;font:700 clamp(1.5rem,1.1rem + 1.8vw,2.25rem)/1.15 Georgia,Times New Roman,serif}
+.lead-story h2 a{color:var(--fg);text-decoration:none}
+.lead-story h2 a:hover{text-decoration:underline}
+.lead-story .dek{margin:0 0 .5rem}
+@media (min-width:48rem){.lead-story{grid-template-columns:3fr 2fr;align-items:start}}
+.new-stories{position:fixed;z-index:10;left:50%;bottom:1.25rem;transform:translateX(-50%)}
+.new-stories-button{padding:.65rem 1.25rem;border:0;border-radius:2rem;background:var(--fg);color:var(--bg);font:700 1rem/1.2 system-ui,sans-serif;box-shadow:0 2px 10px rgb(0 0 0/.25);cursor:pointer}
+.new-stories-button:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .trail{font-size:.9rem;margin-top:1rem}
 .archive-days,.archive-months{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.25rem 1rem;list-style:none;margin:1rem 0;padding:0}
 .archive-days a,.archive-months a{display:block;padding:.4rem 0;font-weight:600}

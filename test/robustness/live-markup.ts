@@ -4,6 +4,7 @@
  * text is text, so it never counts; markup that survived does, wherever it hides.
  */
 import { LIVE_AGE_SCRIPT } from "../../src/age/live-script";
+import { NEW_STORIES_SCRIPT } from "../../src/notice/new-stories";
 import { SITE_CSS } from "../../src/views/styles";
 
 /** Elements that load or run something, or re-point the page, whatever their attributes. */
@@ -101,7 +102,7 @@ export type LiveMarkupOptions = {
 	ownScripts?: readonly string[];
 	/** Inline stylesheets whose exact text is ours. */
 	ownStyles?: readonly string[];
-	/** The site's own search forms (the masthead's, the results page's): allowed on pages. */
+	/** The site's own controls (the search forms, the new-stories button): allowed on pages. */
 	ownSearchForms?: boolean;
 };
 
@@ -114,9 +115,18 @@ function isOwnSearchPart(tag: string, element: Element): boolean {
 	return false;
 }
 
+/** The new-stories notice's button, exactly: an empty `type=button` of ours inside its status box. */
+function isOwnNoticeButton(tag: string, element: Element): boolean {
+	return (
+		tag === "button" &&
+		element.getAttribute("type") === "button" &&
+		element.getAttribute("class") === "new-stories-button"
+	);
+}
+
 /** The site's own inline code, allowed on full pages. */
 export const PAGE_ALLOWANCE: LiveMarkupOptions = {
-	ownScripts: [LIVE_AGE_SCRIPT],
+	ownScripts: [LIVE_AGE_SCRIPT, NEW_STORIES_SCRIPT],
 	ownStyles: [SITE_CSS],
 	ownSearchForms: true,
 };
@@ -127,7 +137,17 @@ export async function liveMarkup(html: string, options: LiveMarkupOptions = {}):
 	const ownScripts = new Set(options.ownScripts ?? []);
 	const ownStyles = new Set(options.ownStyles ?? []);
 	let inOwnSearch = 0;
+	let inOwnNotice = 0;
 	const rewriter = new HTMLRewriter()
+		.on("div.new-stories", {
+			element(element) {
+				if (!options.ownSearchForms || element.getAttribute("data-new-stories") === null) return;
+				inOwnNotice++;
+				element.onEndTag(() => {
+					inOwnNotice--;
+				});
+			},
+		})
 		.on("search", {
 			element(element) {
 				const ours = options.ownSearchForms && OWN_SEARCH_CLASSES.has(element.getAttribute("class") ?? "");
@@ -141,7 +161,8 @@ export async function liveMarkup(html: string, options: LiveMarkupOptions = {}):
 		.on("*", {
 			element(element) {
 				const tag = element.tagName.toLowerCase();
-				const ownSearch = inOwnSearch > 0 && isOwnSearchPart(tag, element);
+				const ownSearch =
+					(inOwnSearch > 0 && isOwnSearchPart(tag, element)) || (inOwnNotice > 0 && isOwnNoticeButton(tag, element));
 				if (DANGEROUS.has(tag) && !ownSearch) findings.push(`<${tag}>`);
 				if (tag === "link" && !SAFE_LINK_RELS.has((element.getAttribute("rel") ?? "").toLowerCase().trim())) {
 					findings.push(`link[rel=${element.getAttribute("rel")}]`);

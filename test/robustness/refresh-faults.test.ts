@@ -102,7 +102,7 @@ describe("refresh under KV faults", () => {
 		}
 	}
 
-	it("Should write exactly seven keys (five, plus the list chunk and the month sitemap the changed item is in) in the clean second run the steps above count", async () => {
+	it("Should write exactly eight keys (five, plus the list chunk, the month sitemap and the archive day the changed item is in) in the clean second run the steps above count", async () => {
 		const id = "fault-clean";
 		const { url, v1, v2 } = feeds(id);
 		let body = v1;
@@ -114,7 +114,7 @@ describe("refresh under KV faults", () => {
 		body = v2;
 		const counter = instrumentKv(env.NEWS);
 		await withStoreKv(counter.kv, () => runRefresh("?force=true"));
-		expect(counter.writes()).toBe(7);
+		expect(counter.writes()).toBe(8);
 		expect(counter.reads() + counter.count("list")).toBe(0);
 	});
 });
