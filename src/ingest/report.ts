@@ -1,5 +1,5 @@
 /** @module What a refresh run reports: the summary `POST /api/refresh` returns, and the run's log lines. */
-import type { RefreshSummary } from "../schemas/refresh-summary";
+import type { RefreshSummary, SourceReport } from "../schemas/refresh-summary";
 import type { CommitResult, PlannedSource, RunPlan, SourceOutcome } from "./run";
 
 type RunFacts = {
@@ -12,7 +12,7 @@ type RunFacts = {
 };
 
 export function summarize({ runId, options, plan, committed, subrequests, parsedBytes }: RunFacts): RefreshSummary {
-	const results = committed?.sources ?? [];
+	const results = (committed?.sources ?? []).map(withNote);
 	const count = (kind: SourceOutcome["kind"]) => results.filter((r) => r.outcome === kind).length;
 	const { skipped } = plan;
 	return {
@@ -44,6 +44,16 @@ export function summarize({ runId, options, plan, committed, subrequests, parsed
 	};
 }
 
+/** A moved feed in the words an editor reads: the report's `note`. */
+export function movedNote(movedTo: NonNullable<SourceReport["movedTo"]>): string {
+	const unchecked = movedTo.verified ? "" : " (not checked yet: the run had no budget left to fetch it)";
+	return `this site now serves its feed at ${movedTo.url}${unchecked}; the source still points at its old URL`;
+}
+
+function withNote(report: SourceReport): SourceReport {
+	return report.movedTo ? { ...report, note: movedNote(report.movedTo) } : report;
+}
+
 /** One line per run, one per failing source: JSON, so Workers Logs can filter on `event` and `code`. */
 export function logRun(summary: RefreshSummary, planned: readonly PlannedSource[]): void {
 	const urls = new Map(planned.map((s) => [s.id, s.url]));
@@ -59,6 +69,7 @@ export function logRun(summary: RefreshSummary, planned: readonly PlannedSource[
 				detail: r.error?.detail,
 				consecutiveFailures: r.consecutiveFailures,
 				nextDueAt: r.nextDueAt,
+				...(r.movedTo && { movedTo: r.movedTo.url, note: r.note }),
 			}),
 		);
 	}

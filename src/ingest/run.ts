@@ -5,7 +5,7 @@
 import type { HeadlinesIndex } from "../schemas/article";
 import type { FeedItem } from "../schemas/feed-item";
 import type { Deferral, ItemCounts, SourceReport } from "../schemas/refresh-summary";
-import type { SourceConfig, StageError, Validators } from "../schemas/source";
+import type { MovedTo, SourceConfig, StageError, Validators } from "../schemas/source";
 import type { RefreshPolicy } from "./schedule";
 
 /** The first call of a run: pick and lease the due sources. */
@@ -40,7 +40,14 @@ export type SourceOutcome =
 			maxAgeSeconds: number | null;
 	  })
 	| (OutcomeBase & { kind: "not_modified"; validators: Validators; maxAgeSeconds: number | null })
-	| (OutcomeBase & { kind: "failed"; error: StageError; status: number | null; retryAfterSeconds: number | null })
+	| (OutcomeBase & {
+			kind: "failed";
+			error: StageError;
+			status: number | null;
+			retryAfterSeconds: number | null;
+			/** An HTML page where the feed was, and the feed it now announces (src/feeds/discover/moved.ts). */
+			movedTo?: MovedTo;
+	  })
 	| (OutcomeBase & Deferral);
 
 /**

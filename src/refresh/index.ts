@@ -18,6 +18,7 @@ import type { RefreshSummary } from "../schemas/refresh-summary";
 import { storeWriter } from "../store/stub";
 import { CommitQueue, mergeCommits } from "./commit-queue";
 import { mapLimit } from "./map-limit";
+import { movedFeed } from "./moved-feed";
 
 export type RefreshOptions = {
 	/** The schedule's clock: the cron's scheduled time, or the request's. */
@@ -143,7 +144,10 @@ async function refreshSource(source: PlannedSource, { now, policy, budget }: Sou
 		maxItems: itemsPerRun(source, policy),
 	});
 	if (!parsed.ok) {
-		return { ...base, kind: "failed", error: parsed.error, status: response.status, retryAfterSeconds: null };
+		// An HTML page where the feed was: the feed it now announces is recorded, never switched to.
+		const movedTo = await movedFeed(source.url, response, parsed.error, { now, policy, budget });
+		const failure = { ...base, kind: "failed" as const, error: parsed.error, status: response.status };
+		return { ...failure, retryAfterSeconds: null, ...(movedTo && { movedTo }) };
 	}
 	const { items, dropped } = parsed.value;
 	return {

@@ -4,7 +4,7 @@
  */
 import * as v from "valibot";
 import { IsoDateTime } from "./common";
-import { StageError } from "./source";
+import { MovedTo, StageError } from "./source";
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -50,6 +50,10 @@ export const SourceReport = v.object({
 	/** Why a source was deferred (e.g. `parse_budget`). */
 	reason: v.optional(DeferralReason),
 	error: v.optional(StageError),
+	/** A failing source whose URL now serves a page announcing this feed (never switched to on its own). */
+	movedTo: v.optional(MovedTo),
+	/** The same in words: "this site now serves its feed at …". */
+	note: v.optional(v.string()),
 	consecutiveFailures: Count,
 	nextDueAt: v.nullable(IsoDateTime),
 	items: ItemCounts,

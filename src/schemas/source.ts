@@ -77,6 +77,14 @@ export const Validators = v.object({
 });
 export type Validators = v.InferOutput<typeof Validators>;
 
+/**
+ * A feed the source's page now announces, found when its URL answered HTML instead of a feed:
+ * "this site now serves its feed at …". `verified` when it was fetched and parsed; the refresh
+ * never switches to it on its own.
+ */
+export const MovedTo = v.object({ url: HttpUrl, foundAt: IsoDateTime, verified: v.boolean() });
+export type MovedTo = v.InferOutput<typeof MovedTo>;
+
 /** What the refresh knows about a source; `null` means "not yet". */
 export const SourceHealth = v.object({
 	/** The last attempt, successful or not. Rotation serves the longest-waiting source first. */
@@ -90,6 +98,8 @@ export const SourceHealth = v.object({
 	nextDueAt: v.nullable(IsoDateTime),
 	/** Items kept from the last successful parse. */
 	itemCount: v.number(),
+	/** Optional so records written before it still read; gone again after the next good fetch. */
+	movedTo: v.optional(v.nullable(MovedTo)),
 	/** Validators from the last good response, sent back for conditional GET (RFC 9110 §13.1). */
 	...Validators.entries,
 });

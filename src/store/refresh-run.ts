@@ -13,6 +13,7 @@ import { findByItem, slugTaken } from "./articles-table";
 import { type Apply, applyPlan } from "./ingest-apply";
 import { type IngestLookups, planIngest, RUN_OVERHEAD_WRITES, sameJson } from "./ingest-plan";
 import { itemStored, linkOwners } from "./item-identity";
+import { noteMovedFeed } from "./moved-feed";
 import {
 	activeLeases,
 	addKvWrites,
@@ -88,7 +89,7 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 	const byId = new Map(planned.map((p) => [p.outcome.sourceId, p]));
 	const sources = record.sources.map((s) => {
 		const p = byId.get(s.id);
-		return p ? recordOutcome(s, p.outcome, now, commit.policy) : s;
+		return p ? noteMovedFeed(recordOutcome(s, p.outcome, now, commit.policy), p.outcome) : s;
 	});
 	const next = sameJson(sources, record.sources) ? record : { updatedAt: now.toISOString(), sources };
 	let kvWrites = applied.kvWrites;
@@ -109,6 +110,7 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 			items: p.counts,
 		};
 		if (p.outcome.kind === "failed") report.error = p.outcome.error;
+		if (p.outcome.kind === "failed" && state?.movedTo) report.movedTo = state.movedTo;
 		if (p.outcome.kind === "deferred") report.reason = p.outcome.reason;
 		return report;
 	});
