@@ -34,7 +34,7 @@ export const app = new Hono<AppEnv>()
 	.route("/", articleRoutes)
 	.route("/", headlineRoutes)
 	.route("/", adminRoutes)
-	// Before sourceRoutes: its /api/sources/:id routes would otherwise take /api/sources/discover.
+	// Before sourceRoutes, so no /api/sources/:id route there can ever take /api/sources/discover.
 	.route("/", sourceDiscoveryRoutes)
 	.route("/", sourceRoutes)
 	.route("/", tombstoneRoutes)
