@@ -9,6 +9,8 @@ import worker, { StoreWriter as RealStoreWriter } from "../functions/index";
 import type { Bindings } from "../src/env";
 import { composeArticle } from "../src/publishing/articles";
 import { ArticleInput } from "../src/schemas/article";
+import { dirtyKeys } from "../src/store/derived-keys";
+import { indexDirty } from "../src/store/index-writes";
 import { storeWriter } from "../src/store/stub";
 
 const ImportBody = v.array(v.object({ slug: v.string(), input: ArticleInput }));
@@ -25,6 +27,18 @@ export class StoreWriter extends RealStoreWriter {
 		}));
 		await this.serialized(() => this.editorApply({ put, remove: [] }));
 		return put.length;
+	}
+
+	/**
+	 * What the alarm still has to write: its time, the dirty derived keys, a trailing index write.
+	 * Serialized, so it answers after any alarm already running: the bench measures a settled store.
+	 */
+	benchPending(): Promise<{ alarmAt: number | null; dirtyKeys: number; indexDirty: boolean }> {
+		return this.serialized(async () => ({
+			alarmAt: await this.ctx.storage.getAlarm(),
+			dirtyKeys: dirtyKeys(this.ctx.storage.sql).length,
+			indexDirty: indexDirty(this.ctx.storage.sql),
+		}));
 	}
 
 	/** The SQLite database's size in bytes. */
@@ -44,6 +58,9 @@ export default {
 		if (url.pathname === "/__bench/import" && request.method === "POST") {
 			const body = v.parse(ImportBody, await request.json());
 			return Response.json({ imported: await writer(env).benchImport(body) });
+		}
+		if (url.pathname === "/__bench/pending") {
+			return Response.json(await writer(env).benchPending());
 		}
 		if (url.pathname === "/__bench/storage") {
 			return Response.json({ bytes: await writer(env).benchStorageBytes() });

@@ -2,24 +2,25 @@
  * @module `npm run bench:scale`: the read paths and publishing at 200, 10,000 and 100,000 articles.
  *
  * One store grows through the sizes. At each size it is seeded through the StoreWriter's own
- * change-set path (bench/scale-entry.ts), then measured: publish latency through the admin API,
- * the largest KV value, the Durable Object's SQLite size, workerd's resident memory, the CPU of an
- * uncached search, and each read path's req/s and CPU against a static Worker serving the same
- * bytes in the same workerd (alternating rounds, as `npm run bench` does).
+ * change-set path (bench/scale-entry.ts) and left to settle (no alarm or derived write pending), then
+ * measured: publish latency through the admin API, the largest KV value, the Durable Object's SQLite
+ * size, workerd's resident memory, the CPU of uncached searches, and each read path's req/s and CPU
+ * against a static Worker serving the same bytes in the same workerd (alternating rounds, as `npm
+ * run bench` does).
  *
  * Options: --sizes=200,10000,100000 --rounds=3 --duration=2 --warmup=1 --connections=8
- * --publishes=60 --searches=40 --bundle=<dir of a prebuilt bench/scale-entry.ts>.
+ * --publishes=60 (each way: burst and paced) --searches=100 --bundle=<dir of a prebuilt bench/scale-entry.ts>.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { DemoArticle } from "../scripts/demo/articles";
 import { buildWorker, measureBundle } from "./build";
 import { benchArticles } from "./fixtures/articles";
 import { loadGenerator } from "./load";
-import { fetchBody, METRICS, measured, type PathResult, ratios } from "./read-path";
-import { fmt, machine, spread, table } from "./report";
+import { fetchBody, METRICS, type Metric, measured, type PathResult, ratios } from "./read-path";
+import { fmt, machine, showSpread, spread, table } from "./report";
 import { cpuMs, type Runtime, startRuntime } from "./runtime";
 
 const { values } = parseArgs({
@@ -30,7 +31,7 @@ const { values } = parseArgs({
 		warmup: { type: "string", default: "1" },
 		connections: { type: "string", default: "8" },
 		publishes: { type: "string", default: "60" },
-		searches: { type: "string", default: "40" },
+		searches: { type: "string", default: "100" },
 		bundle: { type: "string" },
 	},
 });
@@ -41,7 +42,16 @@ const ADMIN_TOKEN = "bench-admin-token";
 /** One article in this many goes to the quiet section. */
 const QUIET_EVERY = 100;
 const IMPORT_BATCH = 500;
+/** In about 91% of bodies (one of the eight stock sentences): the most matches a search can have. */
 const COMMON_WORD = "council";
+/** In about 10% of titles (one of the ten subjects). */
+const TITLE_WORD = "orchestra";
+/** A publish this slow waited out a KV key's second somewhere (kv-pacing.ts). */
+const SLOW_PUBLISH_MS = 500;
+/** Paced publishes start this far apart: past KV's second per key, so none waits for one. */
+const PACED_GAP_MS = 1_100;
+/** Searches run before the measured ones, so the search path's code is compiled (JIT) when measured. */
+const SEARCH_WARMUP = 20;
 
 const sizes = values.sizes.split(",").map(Number);
 const work = mkdtempSync(join(tmpdir(), "edgewire-scale-"));
@@ -76,20 +86,52 @@ function rssMiB(pid: number): number {
 	return Number(kb) / 1024;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Pending = { alarmAt: number | null; dirtyKeys: number; indexDirty: boolean };
+
+/**
+ * Waits until the StoreWriter has no alarm, dirty derived key or trailing index write left, twice in
+ * a row: a measurement never shares the process with the seed's or the publishes' trailing writes.
+ */
+async function settled(site: URL): Promise<void> {
+	const deadline = Date.now() + 300_000;
+	for (let quiet = 0; quiet < 2; ) {
+		if (Date.now() > deadline) throw new Error("the StoreWriter still had writes pending after 300 s");
+		const response = await fetch(new URL("/__bench/pending", site));
+		if (!response.ok) throw new Error(`/__bench/pending: ${response.status} ${await response.text()}`);
+		const p = (await response.json()) as Pending;
+		quiet = p.alarmAt === null && p.dirtyKeys === 0 && !p.indexDirty ? quiet + 1 : 0;
+		await sleep(250);
+	}
+}
+
 function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Publish latency through the admin API: new articles, one after another. */
-async function publishLatency(site: URL, size: number, count: number): Promise<{ p50: number; p95: number }> {
+type PublishLatency = { p50: number; p95: number; max: number; slow: number };
+
+/**
+ * Publish latency through the admin API, new articles one after another: `burst` back to back (a
+ * refresh's or a busy desk's rate), `paced` one every `PACED_GAP_MS` (the rate KV allows per key),
+ * so the cost of a publish itself shows apart from waiting out a key's second.
+ */
+async function publishLatency(
+	site: URL,
+	size: number,
+	count: number,
+	mode: "burst" | "paced",
+): Promise<PublishLatency> {
 	const times: number[] = [];
 	for (let i = 0; i < count; i++) {
+		if (mode === "paced" && i > 0) await sleep(Math.max(0, PACED_GAP_MS - (times.at(-1) ?? 0)));
 		const started = performance.now();
-		const response = await fetch(new URL(`/api/articles/scale-${size}-${i}`, site), {
+		const response = await fetch(new URL(`/api/articles/scale-${size}-${mode}-${i}`, site), {
 			method: "PUT",
 			headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
 			body: JSON.stringify({
-				title: `Scale check ${i} at ${size} articles`,
+				title: `Scale check ${i} (${mode}) at ${size} articles`,
 				section: "Checks",
 				publishedAt: new Date(Date.now() - 60_000).toISOString(),
 				body: `A ${COMMON_WORD} note written by the scale bench.\n\n## Why\n\nTo time a publish.`,
@@ -99,8 +141,11 @@ async function publishLatency(site: URL, size: number, count: number): Promise<{
 		if (!response.ok) throw new Error(`publish ${i}: ${response.status}`);
 		times.push(performance.now() - started);
 	}
+	const slow = times.flatMap((t, i) => (t >= SLOW_PUBLISH_MS ? [`#${i + 1} ${t.toFixed(0)} ms`] : []));
+	if (slow.length)
+		log(`size ${size}: ${slow.length} of ${count} ${mode} publishes over ${SLOW_PUBLISH_MS} ms (${slow.join(", ")})`);
 	times.sort((a, b) => a - b);
-	return { p50: percentile(times, 50), p95: percentile(times, 95) };
+	return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? Number.NaN, slow: slow.length };
 }
 
 /** The largest value under any key that is not an article record (records are bounded by their schema). */
@@ -120,38 +165,50 @@ async function largestKvValue(runtime: Runtime): Promise<{ key: string; bytes: n
 	return largest;
 }
 
-/** CPU (worker and Durable Object: one workerd process) of `count` distinct, so uncached, searches. */
-async function searchCpu(runtime: Runtime, site: URL, count: number): Promise<number> {
-	const words = [
-		COMMON_WORD,
-		"flood",
-		"harbour",
-		"orchestra",
-		"ferry",
-		"market",
-		"tram",
-		"archive",
-		"orchard",
-		"grain",
-	];
-	const before = cpuMs(runtime.pid);
-	for (let i = 0; i < count; i++) {
-		const q = `${words[i % words.length]} ${i % 2 ? "" : "resid"}`.trim() + (i >= words.length * 2 ? ` ${i}` : "");
-		const response = await fetch(new URL(`/api/search?q=${encodeURIComponent(q)}&limit=10`, site));
+/**
+ * Search pages no search of this run has asked for yet: the result cache is keyed by terms, limit
+ * and offset, and it outlives a size's measurement (a minute, persisted with the state), so a
+ * limit/cursor pair is never used twice, not even for another size.
+ */
+let searchPagesUsed = 0;
+function freshSearchPage(): { limit: number; cursor: number } {
+	const n = searchPagesUsed++;
+	const page = { limit: 1 + (n % 50), cursor: Math.floor(n / 50) };
+	if (page.cursor > 500) throw new Error("out of distinct search pages (cursor ≤ 500)");
+	return page;
+}
+
+/**
+ * CPU (worker and Durable Object: one workerd process) per search for `q`, every one a miss in the
+ * result cache (freshSearchPage): `count` searches a round after a warm-up, the median over
+ * `rounds`. /proc counts CPU in 10 ms ticks, so a round resolves about 10/count ms per search.
+ */
+async function searchCpu(runtime: Runtime, site: URL, q: string, count: number, rounds: number): Promise<number> {
+	const search = async () => {
+		const { limit, cursor } = freshSearchPage();
+		const url = new URL(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}&cursor=${cursor}`, site);
+		const response = await fetch(url);
 		await response.arrayBuffer();
-		if (!response.ok) throw new Error(`search ${q}: ${response.status}`);
+		if (!response.ok) throw new Error(`search ${url.search}: ${response.status}`);
+	};
+	for (let i = 0; i < SEARCH_WARMUP; i++) await search();
+	const perSearch: number[] = [];
+	for (let round = 0; round < rounds; round++) {
+		const before = cpuMs(runtime.pid);
+		for (let i = 0; i < count; i++) await search();
+		perSearch.push((cpuMs(runtime.pid) - before) / count);
 	}
-	return (cpuMs(runtime.pid) - before) / count;
+	return spread(perSearch).median;
 }
 
 type SizeReport = {
 	size: number;
 	seedSeconds: number;
-	publish: { p50: number; p95: number };
+	publish: { burst: PublishLatency; paced: PublishLatency };
 	largest: { key: string; bytes: number };
 	storageBytes: number;
 	rssMiB: number;
-	searchCpuMs: number;
+	search: { common: number; title: number };
 	paths: (PathResult & { label: string })[];
 };
 
@@ -159,19 +216,30 @@ async function measureSize(entry: string, size: number, seeded: number, all: Ret
 	const stateDir = join(work, "state");
 	let runtime = await startRuntime({ site: { entry, adminToken: ADMIN_TOKEN }, stateDir });
 	const site = runtime.urls.edgewire as URL;
+	log(`size ${size}: load average ${loadavg()[0]?.toFixed(1)} at the start`);
 	const seedStart = Date.now();
 	for (let at = seeded; at < size; at += IMPORT_BATCH) {
 		await post(new URL("/__bench/import", site), all.slice(at, Math.min(size, at + IMPORT_BATCH)));
 		if ((at / IMPORT_BATCH) % 20 === 0) log(`size ${size}: imported ${Math.min(size, at + IMPORT_BATCH)}`);
 	}
+	await settled(site);
 	const seedSeconds = (Date.now() - seedStart) / 1000;
-	await new Promise((r) => setTimeout(r, 2500)); // the trailing index and list writes
-	const publish = await publishLatency(site, size, Number(values.publishes));
-	await new Promise((r) => setTimeout(r, 2500));
+	log(`size ${size}: seeded and settled in ${seedSeconds.toFixed(0)} s`);
+	const publish = { burst: await publishLatency(site, size, Number(values.publishes), "burst") };
+	await settled(site);
+	const paced = await publishLatency(site, size, Number(values.publishes), "paced");
+	await settled(site);
 	const memory = rssMiB(runtime.pid);
 	const largest = await largestKvValue(runtime);
 	const storageBytes = ((await (await fetch(new URL("/__bench/storage", site))).json()) as { bytes: number }).bytes;
-	const searchCpuMs = await searchCpu(runtime, site, Number(values.searches));
+	const searches = Number(values.searches);
+	const search = {
+		common: await searchCpu(runtime, site, COMMON_WORD, searches, opts.rounds),
+		title: await searchCpu(runtime, site, TITLE_WORD, searches, opts.rounds),
+	};
+	log(
+		`size ${size}: uncached search CPU ${search.common.toFixed(2)} ms (${COMMON_WORD}), ${search.title.toFixed(2)} ms (${TITLE_WORD})`,
+	);
 
 	const oldest = all[size - 1] as (typeof all)[number];
 	const deep = all[Math.floor(size * 0.9)] as (typeof all)[number];
@@ -218,23 +286,112 @@ async function measureSize(entry: string, size: number, seeded: number, all: Ret
 				result.baseline.push(await measured(runtime, load, baseline, opts as never));
 			}
 			log(
-				`size ${size} ${body.label}: ${fmt(ratios(result, METRICS[0] as never).median)}× req/s, ${fmt(ratios(result, METRICS[3] as never).median)}× CPU`,
+				`size ${size} ${body.label}: ${fmt(ratios(result, METRICS[0] as Metric).median)}× req/s, ${fmt(ratios(result, METRICS[3] as Metric).median)}× CPU`,
 			);
 			results.push(result);
 		}
 	} finally {
 		await runtime.dispose();
 	}
+	log(`size ${size}: load average ${loadavg()[0]?.toFixed(1)} at the end`);
 	return {
 		size,
 		seedSeconds,
-		publish,
+		publish: { ...publish, paced },
 		largest,
 		storageBytes,
 		rssMiB: memory,
-		searchCpuMs,
+		search,
 		paths: results,
 	} satisfies SizeReport;
+}
+
+const latency = (l: PublishLatency) => `${l.p50.toFixed(1)} / ${l.p95.toFixed(1)} / ${l.max.toFixed(0)}`;
+const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(0)}%`;
+const rpsRatio = (p: PathResult) => ratios(p, METRICS[0] as Metric).median;
+const cpuRatio = (p: PathResult) => ratios(p, METRICS[3] as Metric).median;
+
+/** The tables and, for each of issue #10's targets, whether this run met it. */
+function printReport(reports: SizeReport[]): void {
+	const rows: string[][] = [];
+	let met = 0;
+	for (const r of reports) {
+		for (const p of r.paths) {
+			const ok = rpsRatio(p) >= TARGETS.requestsPerSecond && cpuRatio(p) <= TARGETS.cpuPerRequest;
+			if (ok) met++;
+			rows.push([
+				String(r.size),
+				p.label,
+				fmt(spread(p.target.map((s) => s.requestsPerSecond)).median, 0),
+				spread(p.target.map((s) => s.cpuMsPerRequest)).median.toFixed(3),
+				`${showSpread(ratios(p, METRICS[0] as Metric))}×`,
+				`${showSpread(ratios(p, METRICS[3] as Metric))}×`,
+				ok ? "meets" : "MISSES",
+			]);
+		}
+	}
+	const target = `≥ ${TARGETS.requestsPerSecond}× / ≤ ${TARGETS.cpuPerRequest}×`;
+	console.log("## Read paths against the static baseline: median (min–max) over rounds\n");
+	console.log(
+		`${table(["articles", "path", "req/s", "CPU ms/req", "req/s ratio", "CPU ratio", `target ${target}`], rows)}\n`,
+	);
+	console.log("## Store and publishing\n");
+	console.log(
+		table(
+			[
+				"articles",
+				"seed + settle (s)",
+				"publish burst p50 / p95 / max ms",
+				"publish paced p50 / p95 / max ms",
+				`burst publishes ≥ ${SLOW_PUBLISH_MS} ms`,
+				"largest KV value (not an article)",
+				"DO SQLite",
+				"workerd RSS after publishes",
+				`uncached search CPU, "${COMMON_WORD}" / "${TITLE_WORD}"`,
+			],
+			reports.map((r) => [
+				String(r.size),
+				r.seedSeconds.toFixed(0),
+				latency(r.publish.burst),
+				latency(r.publish.paced),
+				`${r.publish.burst.slow} of ${values.publishes}`,
+				`${(r.largest.bytes / 1024).toFixed(0)} KiB (\`${r.largest.key}\`)`,
+				`${(r.storageBytes / 1024 / 1024).toFixed(1)} MiB`,
+				`${r.rssMiB.toFixed(0)} MiB`,
+				`${r.search.common.toFixed(2)} / ${r.search.title.toFixed(2)} ms`,
+			]),
+		),
+	);
+	console.log("\n## Targets\n");
+	const total = reports.reduce((n, r) => n + r.paths.length, 0);
+	console.log(`- Read paths ${target} the baseline at every size: ${met} of ${total} path × size pairs meet both.`);
+	const first = reports[0];
+	const last = reports.at(-1);
+	if (!first || !last || first === last) return;
+	for (const p of last.paths) {
+		const base = first.paths.find((q) => q.label === p.label);
+		if (!base) continue;
+		const rps = rpsRatio(p) / rpsRatio(base) - 1;
+		const cpu = cpuRatio(p) / cpuRatio(base) - 1;
+		const ok = Math.abs(rps) <= 0.1 && Math.abs(cpu) <= 0.1;
+		console.log(
+			`- ${p.label}, ratios at ${last.size} against ${first.size} (within ±10%): req/s ${pct(rps)}, CPU ${pct(cpu)}: ${ok ? "meets" : "MISSES"}`,
+		);
+	}
+	for (const mode of ["burst", "paced"] as const) {
+		const p95 = last.publish[mode].p95 / first.publish[mode].p95;
+		console.log(
+			`- Publish p95 (${mode}) at ${last.size} is ${fmt(p95)}× that at ${first.size} (≤ 2×): ${p95 <= 2 ? "meets" : "MISSES"}`,
+		);
+	}
+	for (const [word, ms] of [
+		[COMMON_WORD, last.search.common],
+		[TITLE_WORD, last.search.title],
+	] as const) {
+		console.log(
+			`- Uncached search "${word}" at ${last.size}: ${ms.toFixed(2)} ms worker + DO CPU (≤ ${TARGETS.searchCpuMs} ms): ${ms <= TARGETS.searchCpuMs ? "meets" : "MISSES"}`,
+		);
+	}
 }
 
 let failed = false;
@@ -243,7 +400,13 @@ try {
 		? measureBundle(values.bundle, "scale-entry.js")
 		: buildWorker(join(work, "dist"), "bench/scale-entry.ts");
 	const workerd = JSON.parse(readFileSync("node_modules/workerd/package.json", "utf8")).version;
-	console.log(`# edgewire scale bench\n\nMachine: ${machine([`workerd ${workerd}`])}\n`);
+	console.log(`# edgewire scale bench, ${new Date().toISOString().slice(0, 10)}\n`);
+	console.log(`Machine: ${machine([`workerd ${workerd}`, `load: ${loadGenerator(work).name}`])}`);
+	console.log(
+		`${opts.rounds} alternating rounds of ${opts.durationSeconds} s per path and side, ${opts.connections} connections; ` +
+			`${values.publishes} publishes back to back and ${values.publishes} paced, and ${opts.rounds} rounds of ` +
+			`${values.searches} uncached searches per word, at each size\n`,
+	);
 	const all = corpus(Math.max(...sizes), Date.now());
 	const reports: SizeReport[] = [];
 	let seeded = 0;
@@ -251,63 +414,7 @@ try {
 		reports.push(await measureSize(bundle.entry, size, seeded, all));
 		seeded = size;
 	}
-	const rows: string[][] = [];
-	for (const r of reports) {
-		for (const p of r.paths) {
-			const rps = ratios(p, METRICS[0] as never).median;
-			const cpu = ratios(p, METRICS[3] as never).median;
-			const met = rps >= TARGETS.requestsPerSecond && cpu <= TARGETS.cpuPerRequest;
-			rows.push([String(r.size), p.label, `${fmt(rps)}×`, `${fmt(cpu)}×`, met ? "meets" : "MISSES"]);
-		}
-	}
-	console.log(`## Read paths against the static baseline (median of ${opts.rounds} rounds)\n`);
-	console.log(
-		`${table(["articles", "path", "req/s ratio", "CPU ratio", `target ≥${TARGETS.requestsPerSecond}× / ≤${TARGETS.cpuPerRequest}×`], rows)}\n`,
-	);
-	console.log("## Store and publishing\n");
-	console.log(
-		table(
-			[
-				"articles",
-				"seed (s)",
-				"publish p50 ms",
-				"publish p95 ms",
-				"largest KV value",
-				"DO SQLite",
-				"workerd RSS",
-				"uncached search CPU",
-			],
-			reports.map((r) => [
-				String(r.size),
-				r.seedSeconds.toFixed(0),
-				r.publish.p50.toFixed(1),
-				r.publish.p95.toFixed(1),
-				`${(r.largest.bytes / 1024).toFixed(0)} KiB (${r.largest.key})`,
-				`${(r.storageBytes / 1024 / 1024).toFixed(1)} MiB`,
-				`${r.rssMiB.toFixed(0)} MiB`,
-				`${r.searchCpuMs.toFixed(2)} ms`,
-			]),
-		),
-	);
-	const first = reports[0];
-	const last = reports.at(-1);
-	if (first && last && first !== last) {
-		console.log(
-			`\nPublish p95 at ${last.size} is ${fmt(last.publish.p95 / first.publish.p95)}× that at ${first.size} (target ≤ 2×).`,
-		);
-		for (const p of last.paths) {
-			const base = first.paths.find((q) => q.label === p.label);
-			if (!base) continue;
-			const drift = ratios(p, METRICS[3] as never).median / ratios(base, METRICS[3] as never).median - 1;
-			console.log(
-				`- ${p.label}: CPU ratio ${drift >= 0 ? "+" : ""}${(drift * 100).toFixed(0)}% from ${first.size} to ${last.size} (target within ±10%)`,
-			);
-		}
-		const spreadSearch = spread(reports.map((r) => r.searchCpuMs));
-		console.log(
-			`\nUncached search CPU: ${spreadSearch.min.toFixed(2)}–${spreadSearch.max.toFixed(2)} ms (target ≤ ${TARGETS.searchCpuMs} ms).`,
-		);
-	}
+	printReport(reports);
 } catch (error) {
 	console.error(error);
 	failed = true;
