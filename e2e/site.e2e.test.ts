@@ -116,7 +116,11 @@ describe("live ages", () => {
 			textContent: "" as string | null,
 		}));
 		let tick: (() => void) | undefined;
-		const document = { documentElement: { dataset: { tz: "Asia/Tokyo" } }, querySelectorAll: () => times };
+		const document = {
+			documentElement: { dataset: { tz: "Asia/Tokyo" } },
+			querySelectorAll: () => times,
+			addEventListener: () => undefined,
+		};
 		runInNewContext(script, {
 			document,
 			setInterval: (fn: () => void) => (tick = fn),

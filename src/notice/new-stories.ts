@@ -33,13 +33,20 @@ type NoticeDocument = {
 	dispatchEvent(event: Event): boolean;
 };
 type Item = { url: string; title: string; section: string | null; publishedAt: string };
+type Answer = { status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> };
+/** The window's fetch and timers, passed in so the tests can stand in for them. */
+type NoticeWindow = {
+	fetch(url: string, init: { headers: Record<string, string>; cache: "no-store" }): Promise<Answer>;
+	setInterval(fn: () => void, ms: number): number;
+	clearInterval(id: number | undefined): void;
+};
 
 /** Runs in the browser; `every` is the polling interval in ms. */
-export function newStories(doc: NoticeDocument, every: number): void {
+export function newStories(doc: NoticeDocument, every: number, win: NoticeWindow): void {
 	const box = doc.querySelector("[data-new-stories]");
 	const list = doc.querySelector("main ol.headlines");
-	const button = box && box.querySelector("button");
-	const src = box && box.getAttribute("data-src");
+	const button = box?.querySelector("button");
+	const src = box?.getAttribute("data-src");
 	if (!list || !button || !src) return;
 	const known = new Set<string>();
 	let newest = 0;
@@ -49,12 +56,13 @@ export function newStories(doc: NoticeDocument, every: number): void {
 	}
 	let etag = "";
 	let fresh: Item[] = [];
-	let timer: ReturnType<typeof setInterval> | undefined;
+	let timer: number | undefined;
 	let last = Date.now();
 	const poll = () => {
 		last = Date.now();
 		const headers: Record<string, string> = etag ? { "If-None-Match": etag } : {};
-		fetch(src, { headers, cache: "no-store" })
+		win
+			.fetch(src, { headers, cache: "no-store" })
 			.then((response) => {
 				if (response.status !== 200) return undefined;
 				etag = response.headers.get("ETag") || "";
@@ -106,11 +114,11 @@ export function newStories(doc: NoticeDocument, every: number): void {
 		if (first) first.focus();
 	});
 	const start = () => {
-		if (timer === undefined) timer = setInterval(poll, every);
+		if (timer === undefined) timer = win.setInterval(poll, every);
 	};
 	doc.addEventListener("visibilitychange", () => {
 		if (doc.hidden) {
-			clearInterval(timer);
+			win.clearInterval(timer);
 			timer = undefined;
 		} else {
 			if (Date.now() - last >= every) poll();
@@ -124,4 +132,4 @@ export function newStories(doc: NoticeDocument, every: number): void {
 export const POLL_MS = 60_000;
 
 /** The script's text: what the page inlines and what the CSP hash covers. */
-export const NEW_STORIES_SCRIPT = compactScript(`(${newStories.toString()})(document,${POLL_MS})`);
+export const NEW_STORIES_SCRIPT = compactScript(`(${newStories.toString()})(document,${POLL_MS},window)`);
