@@ -14,6 +14,9 @@ import { indexDirty } from "../src/store/index-writes";
 import { storeWriter } from "../src/store/stub";
 
 const ImportBody = v.array(v.object({ slug: v.string(), input: ArticleInput }));
+const Count = (max: number) => v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.maxValue(max));
+/** The StoreWriter's own search, without the route, its rendering or the result cache. */
+const StoreSearchQuery = v.object({ q: v.pipe(v.string(), v.minLength(1)), limit: Count(50), offset: Count(500) });
 
 export class StoreWriter extends RealStoreWriter {
 	/** Stores `articles` as one change set. */
@@ -61,6 +64,11 @@ export default {
 		}
 		if (url.pathname === "/__bench/pending") {
 			return Response.json(await writer(env).benchPending());
+		}
+		if (url.pathname === "/__bench/search") {
+			const { q, limit, offset } = v.parse(StoreSearchQuery, Object.fromEntries(url.searchParams));
+			const page = await writer(env).search(q, limit, offset, Date.now());
+			return Response.json({ hits: page.hits.length });
 		}
 		if (url.pathname === "/__bench/storage") {
 			return Response.json({ bytes: await writer(env).benchStorageBytes() });
