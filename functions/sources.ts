@@ -1,15 +1,18 @@
 /** @module Admin routes for upstream sources and on-demand refresh (bearer token required): validate, call src/, respond. */
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
+import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
 import { readSources } from "../src/kv/sources";
 import { refresh } from "../src/refresh";
 import { RefreshQuery } from "../src/schemas/refresh-query";
 import { MAX_SOURCES, SourceIdParam, SourcePatch, SourcesInput } from "../src/schemas/source";
+import { readOpml, writeOpml } from "../src/sources/opml";
 import { storeWriter } from "../src/store/stub";
 import { ApiError } from "./errors";
 import { adminAuth } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
+import { opmlRequest } from "./middleware/opml-request";
 import { validate } from "./middleware/validate";
 
 /** A list past the cap is well-formed, only too long to take: 413 before the schema's 400, nothing stored. */
@@ -25,6 +28,7 @@ const withinCap = createMiddleware<AppEnv>(async (c, next) => {
 export const sourceRoutes = new Hono<AppEnv>()
 	.use("/api/sources", adminAuth)
 	.use("/api/sources/*", adminAuth)
+	.use("/api/sources.opml", adminAuth)
 	.use("/api/refresh", adminAuth)
 	/** `{updatedAt, sources: [{id, url, name, section?, lastFetchedAt, lastStatus, lastError, consecutiveFailures, nextDueAt, itemCount, etag, lastModified, …}]}` */
 	.get("/api/sources", async (c) => {
@@ -32,6 +36,22 @@ export const sourceRoutes = new Hono<AppEnv>()
 		// Unreadable is a bug in what wrote it, not an answer: logged, and a generic 500.
 		if (!read.ok) throw new Error(`v1:sources is corrupt: ${read.error.detail}`);
 		return c.json(read.value);
+	})
+	/** The list as OPML 2.0: sections as outlines, settings in the edgewire namespace; the same KV read as GET. */
+	.get("/api/sources.opml", async (c) => {
+		const read = await readSources(c.env.NEWS);
+		if (!read.ok) throw new Error(`v1:sources is corrupt: ${read.error.detail}`);
+		const opml = writeOpml(read.value.sources, `${siteConfig(c.env).siteName} sources`);
+		c.header("Content-Disposition", 'attachment; filename="sources.opml"');
+		return c.body(opml, 200, { "Content-Type": "text/x-opml; charset=utf-8" });
+	})
+	/** Adds the feeds of an OPML file that are not sources yet; answers with a result per outline. */
+	.post("/api/sources/opml", opmlRequest, async (c) => {
+		const read = readOpml(new Uint8Array(await c.req.arrayBuffer()), c.req.header("content-type") ?? null);
+		if (!read.ok) throw new ApiError(read.error.status, read.error.message);
+		const imported = await storeWriter(c.env).importSources(read.value, c.var.now.toISOString());
+		if (!imported.ok) throw new ApiError(413, imported.error.detail);
+		return c.json(imported.value);
 	})
 	/** Replaces the list; answers with the stored record (same shape as GET). */
 	.put("/api/sources", jsonRequest, withinCap, validate("json", SourcesInput), async (c) => {

@@ -7,11 +7,12 @@ import type * as v from "valibot";
 import { ArticleInput } from "../schemas/article";
 import { Slug } from "../schemas/common";
 import { DiscoverInput, DiscoveryResponse } from "../schemas/discovery";
+import { OPML_NAMESPACE, OpmlImportReport } from "../schemas/opml";
 import { RefreshQuery } from "../schemas/refresh-query";
 import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
 import { SearchApiQuery, SearchResponse } from "../schemas/search";
-import { SourcesInput, SourcesRecord } from "../schemas/source";
+import { MAX_SOURCES, SourcePatch, SourceState, SourcesInput, SourcesRecord } from "../schemas/source";
 import { TombstoneList } from "../schemas/tombstone";
 
 type Schema = v.GenericSchema;
@@ -156,7 +157,68 @@ function build({ headlinesQuery }: OpenApiInputs) {
 						required: true,
 						content: { "application/json": { schema: { $ref: "#/components/schemas/SourcesInput" } } },
 					},
-					responses: { "200": json("Sources", "The new list with its health."), ...BODY_ERRORS, ...ADMIN_ERRORS },
+					responses: {
+						"200": json("Sources", "The new list with its health."),
+						...BODY_ERRORS,
+						"413": error(`Body over 1 MiB, or more than ${MAX_SOURCES} sources (nothing is stored).`),
+						...ADMIN_ERRORS,
+					},
+				},
+			},
+			"/api/sources/{id}": {
+				parameters: [{ name: "id", in: "path", required: true, schema: jsonSchema(Slug) }],
+				patch: {
+					operationId: "patchSource",
+					summary: "Change one source's name or settings (pause, resume, section, itemsPerRun, review)",
+					description:
+						"Only the fields sent change; `null` clears `section` or `itemsPerRun`. The source keeps its health: pausing and resuming never reset its backoff.",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/SourcePatch" } } },
+					},
+					responses: {
+						"200": json("Source", "The source with its settings and health."),
+						...BODY_ERRORS,
+						...ADMIN_ERRORS,
+						"404": error("No source with this id."),
+					},
+				},
+			},
+			"/api/sources.opml": {
+				get: {
+					operationId: "exportSourcesOpml",
+					summary: "The source list as OPML 2.0",
+					description: `Sections become outlines holding their sources; each source is an \`<outline type="rss" text title xmlUrl>\` with its id and settings in the \`${OPML_NAMESPACE}\` namespace (\`edgewire:id\`, \`edgewire:paused\`, \`edgewire:itemsPerRun\`, \`edgewire:review\`).`,
+					security: ADMIN,
+					responses: {
+						"200": { description: "OPML 2.0.", content: { "text/x-opml": { schema: { type: "string" } } } },
+						...ADMIN_ERRORS,
+					},
+				},
+			},
+			"/api/sources/opml": {
+				post: {
+					operationId: "importSourcesOpml",
+					summary: "Add the feeds of an OPML file that are not sources yet",
+					description:
+						"Idempotent: an outline whose URL is a source already is skipped. Outlines inside a category outline get it as their section; ids come from `edgewire:id` when free, else from the title or host. A bad outline is reported `invalid` and the rest still go in; a refused file changes nothing.",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: Object.fromEntries(
+							["text/x-opml", "application/xml", "text/xml"].map((type) => [type, { schema: { type: "string" } }]),
+						),
+					},
+					responses: {
+						"200": json("OpmlImport", "A result per feed outline, and the counts."),
+						"400": error("Malformed XML, a DOCTYPE or ENTITY declaration, or a root other than <opml>."),
+						"413": error(
+							`Body over 1 MiB, over 2,000 outlines or ${MAX_SOURCES} feeds, or more sources than the cap of ${MAX_SOURCES}.`,
+						),
+						"415": error("Content type is not text/x-opml, application/xml or text/xml."),
+						...ADMIN_ERRORS,
+					},
 				},
 			},
 			"/api/sources/discover": {
@@ -243,6 +305,9 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				ArticleInput: jsonSchema(ArticleInput),
 				Sources: jsonSchema(SourcesRecord),
 				SourcesInput: jsonSchema(SourcesInput),
+				Source: jsonSchema(SourceState),
+				SourcePatch: jsonSchema(SourcePatch),
+				OpmlImport: jsonSchema(OpmlImportReport),
 				Health: jsonSchema(HealthResponse),
 				RefreshSummary: jsonSchema(RefreshSummary),
 				DiscoverInput: jsonSchema(DiscoverInput),

@@ -13,9 +13,11 @@ import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
 import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
+import type { OpmlFeed, OpmlImportReport } from "../schemas/opml";
 import type { SourceConfig, SourcePatch, SourceState, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
 import type { SearchPage } from "../search/results";
+import { type OverCap, planImport } from "../sources/import";
 import { migrateArchiveDays } from "./archive-days";
 import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
@@ -28,7 +30,7 @@ import { searchArticles } from "./search-index";
 // Derived KV values register themselves with derived-keys.ts.
 import "./list-chunks";
 import "./sitemap-months";
-import { patchSource, replaceSources } from "./sources-record";
+import { configOf, patchSource, replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
 
@@ -169,6 +171,25 @@ export class StoreWriter extends DurableObject<Bindings> {
 			if (!patched) return err({ code: "source.missing", detail: `no source ${id}` });
 			await storeSources({ sql: this.sql, kv: this.kvNamespace() }, patched.record);
 			return ok(patched.source);
+		});
+	}
+
+	/**
+	 * Adds an OPML file's new feeds (`POST /api/sources/opml`) in one write, after the source list
+	 * it checked them against; past MAX_SOURCES it adds nothing (`sources.over_cap`).
+	 */
+	importSources(feeds: OpmlFeed[], now: string): Promise<Result<OpmlImportReport, OverCap>> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const current = loadSources(this.sql);
+			const plan = planImport(current.sources, feeds);
+			if (!plan.ok) return plan;
+			if (plan.value.added.length > 0) {
+				const configs = [...current.sources.map(configOf), ...plan.value.added];
+				const record = replaceSources(current, configs, new Date(now));
+				await storeSources({ sql: this.sql, kv: this.kvNamespace() }, record);
+			}
+			return ok(plan.value.report);
 		});
 	}
 
