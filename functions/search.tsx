@@ -5,7 +5,7 @@ import { type SearchBackend, searchJson, searchPage } from "../src/pages/search"
 import { DEFAULT_SEARCH_LIMIT, SearchApiQuery, SearchPageQuery } from "../src/schemas/search";
 import { storeWriter } from "../src/store/stub";
 import { validate } from "./middleware/validate";
-import { readerRequest } from "./reader";
+import { readerRequest, sendPage } from "./reader";
 
 /** Results may be a minute old (the data center's copy), and are never worth a crawler's time. */
 const SEARCH_CACHE = "public, max-age=60";
@@ -26,5 +26,5 @@ export const searchRoutes = new Hono<AppEnv>()
 		const query = q === undefined ? undefined : { text: q, limit: DEFAULT_SEARCH_LIMIT, offset: cursor ?? 0 };
 		c.header("Cache-Control", SEARCH_CACHE);
 		c.header("X-Robots-Tag", "noindex");
-		return c.html(await searchPage(readerRequest(c), backend(c.env), query));
+		return sendPage(c, await searchPage(readerRequest(c), backend(c.env), query));
 	});

@@ -16,7 +16,11 @@ import { keys } from "./keys";
 import { RecordMemory } from "./memory";
 import { type KvRead, parseEntries, parseRecord } from "./read";
 
-type Chunk = { headlines: Headline[] };
+/** `scheduled`: the times its headlines still to go live had when it was read, soonest first. */
+type Chunk = { headlines: Headline[]; scheduled: number[] };
+
+/** Pages already cut from a chunk, by list, cursor and size, while no scheduled headline in it has gone live. */
+const cuts = new WeakMap<Chunk, Map<string, { page: ListPage; until: number }>>();
 
 /** A page, and the chunk it came from (the same object while memory holds it: a render cache's dependency). */
 export type ListPage = HeadlinePage & { chunk?: object };
@@ -57,7 +61,14 @@ function parseChunk(key: string) {
 		const record = parseRecord(key, raw, ListChunkRecord);
 		if (!record.ok) return record;
 		// One bad entry costs only itself; its own headlines, then the older ones after them.
-		return ok({ headlines: parseEntries(key, [...record.value.headlines, ...record.value.tail], Headline) });
+		const headlines = parseEntries(key, [...record.value.headlines, ...record.value.tail], Headline);
+		// A minute's margin: a request's clock, read before this parse, may be a little behind it.
+		const sinceMs = Date.now() - 60_000;
+		const scheduled = headlines
+			.map((h) => Date.parse(h.publishedAt))
+			.filter((at) => at > sinceMs)
+			.sort((a, b) => a - b);
+		return ok({ headlines, scheduled });
 	};
 }
 
@@ -79,9 +90,7 @@ export async function readListPage(
 	if (!directory.ok) return directory.error.code === "kv.missing" ? ok({ headlines: [] }) : directory;
 	const { before, size } = options;
 	const start = before === undefined ? 0 : directory.value.findIndex((bound) => holds(bound, before));
-	const headlines: Headline[] = [];
-	let more = false;
-	let from: object | undefined;
+	let from: Chunk | undefined;
 	// The chunk a page starts in holds it all; the next one only stands in when that chunk is not in KV yet (a split seconds old).
 	for (const bound of directory.value.slice(Math.max(0, start), Math.max(0, start) + 2)) {
 		const key = keys.listChunk(name, bound);
@@ -89,25 +98,39 @@ export async function readListPage(
 		if (!chunk.ok && chunk.error.code === "kv.missing") continue;
 		if (!chunk.ok) return chunk;
 		from = chunk.value;
-		for (const headline of chunk.value.headlines) {
-			if (!isPublished(headline, now)) continue;
-			if (before && !isAfter(headline, before)) continue;
-			if (list.section !== undefined && sectionSlug(headline.section) !== list.section) continue;
-			if (headlines.length === size) {
-				more = true;
-				break;
-			}
-			headlines.push(headline);
+		// The same cut as last time while nothing in the chunk has gone live since: no walk over its headlines.
+		const cutKey = `${name}|${before ? cursorText(before) : ""}|${size}`;
+		const cut = cuts.get(chunk.value)?.get(cutKey);
+		if (cut && nowMs < cut.until) return ok(cut.page);
+		const page = { ...cutPage(chunk.value, list, before, size, now), chunk: from };
+		const held = cuts.get(chunk.value) ?? new Map();
+		// Bounded: a chunk is cut at most once per cursor that lands in it (and per size).
+		if (held.size > 256) held.clear();
+		const until = chunk.value.scheduled.find((at) => at > nowMs) ?? Number.POSITIVE_INFINITY;
+		held.set(cutKey, { page, until });
+		cuts.set(chunk.value, held);
+		return ok(page);
+	}
+	return ok({ headlines: [], chunk: from });
+}
+
+/** Up to `size` live headlines of `chunk` after `before`, and the next page's cursor when there is one. */
+function cutPage(chunk: Chunk, list: ListName, before: Cursor | undefined, size: number, now: Date): HeadlinePage {
+	const headlines: Headline[] = [];
+	let more = false;
+	for (const headline of chunk.headlines) {
+		if (!isPublished(headline, now)) continue;
+		if (before && !isAfter(headline, before)) continue;
+		if (list.section !== undefined && sectionSlug(headline.section) !== list.section) continue;
+		if (headlines.length === size) {
+			more = true;
+			break;
 		}
-		break;
+		headlines.push(headline);
 	}
 	const last = headlines[headlines.length - 1];
-	if (!more || !last) return ok({ headlines, chunk: from });
-	return ok({
-		headlines,
-		chunk: from,
-		older: cursorText({ publishedMs: Date.parse(last.publishedAt), slug: last.slug }),
-	});
+	if (!more || !last) return { headlines };
+	return { headlines, older: cursorText({ publishedMs: Date.parse(last.publishedAt), slug: last.slug }) };
 }
 
 /** Drops the lists held in memory (tests that write KV directly). */

@@ -4,7 +4,9 @@
  */
 import { ageLabel } from "../age/scale";
 import { articlePath } from "../publishing/paths";
-import { renderHtml } from "../render-cache/page";
+import { cachedPage, type RenderedPage } from "../render-cache/page";
+import { ok } from "../result";
+import type { HeadlinesIndex } from "../schemas/article";
 import type { SearchResponse } from "../schemas/search";
 import { cachedSearch, cacheSearch } from "../search/result-cache";
 import { MARK_END, MARK_START, type SearchPage } from "../search/results";
@@ -16,14 +18,36 @@ export type SearchBackend = (text: string, limit: number, offset: number, nowMs:
 
 export type SearchRequest = { text: string; limit: number; offset: number };
 
+/** How long an isolate keeps a query's results: like a KV record's copy (src/kv/memory.ts). */
+const MEMORY_TTL_MS = 5_000;
+const MEMORY_CAPACITY = 64;
+/** Results read in the last few seconds, the same object each time, so a rendered page stays valid. */
+const memory = new Map<string, { page: SearchPage; at: number }>();
+
 async function results(req: ReaderRequest, backend: SearchBackend, query: SearchRequest): Promise<SearchPage> {
+	const nowMs = req.now.getTime();
+	const memoryKey = `${req.namespaceId ?? ""}\u0000${query.limit}\u0000${query.offset}\u0000${query.text}`;
+	const held = memory.get(memoryKey);
+	if (held && nowMs >= held.at && nowMs - held.at < MEMORY_TTL_MS) return held.page;
 	const key = { namespaceId: req.namespaceId, ...query };
-	const cached = await cachedSearch(key);
-	if (cached) return cached;
-	const page = await backend(query.text, query.limit, query.offset, req.now.getTime());
-	await cacheSearch(key, page);
+	let page = await cachedSearch(key);
+	if (!page) {
+		page = await backend(query.text, query.limit, query.offset, nowMs);
+		await cacheSearch(key, page);
+	}
+	memory.delete(memoryKey);
+	if (memory.size >= MEMORY_CAPACITY) memory.delete(memory.keys().next().value as string);
+	memory.set(memoryKey, { page, at: nowMs });
 	return page;
 }
+
+/** Drops the results held in memory (tests that publish and search again at once). */
+export function forgetSearches(): void {
+	memory.clear();
+}
+
+/** Search hits are live and public: no scheduled headline can end a rendered copy early. */
+const NO_INDEX: HeadlinesIndex = { updatedAt: new Date(0).toISOString(), headlines: [] };
 
 /** A snippet without its marks, for JSON. */
 function plainSnippet(snippet: string): string {
@@ -52,12 +76,24 @@ export async function searchJson(
 	return body;
 }
 
-/** `GET /search`: the results page (or the empty search form when there is no query). */
+/**
+ * `GET /search`: the results page (or the empty search form when there is no query), rendered once
+ * per set of results while their ages hold.
+ */
 export async function searchPage(
 	req: ReaderRequest,
 	backend: SearchBackend,
 	query: SearchRequest | undefined,
-): Promise<string> {
+): Promise<RenderedPage> {
 	const page = query ? await results(req, backend, query) : undefined;
-	return renderHtml(<SearchResultsPage config={req.config} now={req.now} query={query} page={page} />);
+	const rendered = await cachedPage({ key: req.url, deps: { page, config: req.config } }, req.now, () =>
+		ok({
+			view: <SearchResultsPage config={req.config} now={req.now} query={query} page={page} />,
+			index: NO_INDEX,
+			shown: page ? page.hits.map((hit) => hit.headline) : [],
+		}),
+	);
+	// The build above cannot fail.
+	if (!rendered.ok) throw new Error("unreachable");
+	return rendered.value;
 }
