@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Article } from "../schemas/article";
 import { MARK_END, MARK_START } from "../search/results";
 import { deleteRow, pruneExpired, upsertRow } from "./articles-table";
-import { searchArticles } from "./search-index";
+import { SEARCH_CANDIDATES, searchArticles } from "./search-index";
 import { storeWriter } from "./stub";
 import type { StoreWriter } from "./writer";
 
@@ -40,6 +40,39 @@ const slugs = (sql: SqlStorage, q: string, nowMs = NOW) =>
 	searchArticles(sql, q, { nowMs, limit: 20, offset: 0 }).hits.map((h) => h.headline.slug);
 
 describe("Search index", () => {
+	it("Should rank a word in more stories than SEARCH_CANDIDATES among its newest matches, and a rarer one over all", async () => {
+		await inWriter((sql) => {
+			// The oldest story matches best (the word in its title), but it is past the newest SEARCH_CANDIDATES matches.
+			put(sql, article("oldest", { title: "Harbour harbour harbour", bodyHtml: "<p>harbour</p>" }));
+			for (let i = 0; i < SEARCH_CANDIDATES + 5; i++) {
+				put(sql, article(`common-${i}`, { bodyHtml: `<p>The harbour again, part ${i}.</p>` }));
+			}
+			put(sql, article("rare-old", { title: "Quarry tunnel", bodyHtml: "<p>quarry</p>" }));
+			for (let i = 0; i < 50; i++) put(sql, article(`quarry-${i}`, { bodyHtml: "<p>A quarry, once.</p>" }));
+			const common = searchArticles(sql, "harbour", { nowMs: NOW, limit: 50, offset: 0 });
+			expect(common.hits.map((h) => h.headline.slug)).not.toContain("oldest");
+			expect(common.more).toBe(true);
+			// Past the candidates, no more pages: a common word is ranked among its newest matches.
+			const last = searchArticles(sql, "harbour", { nowMs: NOW, limit: 50, offset: SEARCH_CANDIDATES - 10 });
+			expect(last.hits.length).toBeLessThanOrEqual(10);
+			expect(last.more).toBe(false);
+			// A word with fewer matches is ranked over all of them: the best one leads, however old.
+			expect(slugs(sql, "quarry")[0]).toBe("rare-old");
+		});
+	});
+
+	it("Should find a re-indexed story once, as the newest document, and forget a deleted one", async () => {
+		await inWriter((sql) => {
+			put(sql, article("edited", { bodyHtml: "<p>first draft about lanterns</p>" }));
+			put(sql, article("edited", { bodyHtml: "<p>second draft about lanterns</p>" }));
+			expect(slugs(sql, "lanterns")).toEqual(["edited"]);
+			expect(searchArticles(sql, "lanterns", { nowMs: NOW, limit: 5, offset: 0 }).hits[0]?.snippet).toContain("second");
+			deleteRow(sql, "edited");
+			expect(slugs(sql, "lanterns")).toEqual([]);
+			expect(sql.exec("SELECT COUNT(*) AS n FROM search_rows").one().n).toBe(0);
+		});
+	});
+
 	it("Should find words by stem and by prefix in the title, dek, body and author", async () => {
 		await inWriter((sql) => {
 			put(sql, article("floods", { bodyHtml: "<p>The river was flooding the lower town.</p>" }));

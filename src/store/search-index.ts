@@ -17,18 +17,28 @@ const MAX_INDEXED_BODY = 100_000;
 /** One week: an article this old gets half the boost of one published now. */
 const RECENCY_HALF_MS = 7 * 24 * 60 * 60 * 1000;
 
-const SCHEMA_KEY = "search_index";
-const SCHEMA_VERSION = "1";
+/** A query is ranked among its newest this many matches: the cost of a common word stays flat as the archive grows. */
+export const SEARCH_CANDIDATES = 1000;
 
-/** The FTS5 table, filled from every existing row once (synchronous: the Durable Object commits it as one unit). */
+const SCHEMA_KEY = "search_index";
+/** 2: each document's FTS rowid is kept in `search_rows`, so a write finds its document without a scan. */
+const SCHEMA_VERSION = "2";
+
+/**
+ * The FTS5 table and `search_rows` (slug → the document's rowid, in order of indexing), filled from
+ * every existing row once, oldest first (synchronous: the Durable Object commits it as one unit).
+ */
 export function migrateSearchIndex(sql: SqlStorage): void {
 	sql.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 		slug UNINDEXED, title, dek, body, author, tokenize = 'porter unicode61 remove_diacritics 2'
 	)`);
+	sql.exec("CREATE TABLE IF NOT EXISTS search_rows (slug TEXT PRIMARY KEY, rid INTEGER NOT NULL UNIQUE)");
 	const done = sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = ?", SCHEMA_KEY).toArray()[0]?.v;
 	if (done === SCHEMA_VERSION) return;
 	sql.exec("DELETE FROM articles_fts");
-	for (const row of sql.exec<{ slug: string; json: string }>("SELECT slug, json FROM articles")) {
+	sql.exec("DELETE FROM search_rows");
+	const rows = sql.exec<{ slug: string; json: string }>("SELECT slug, json FROM articles ORDER BY published_at ASC");
+	for (const row of rows) {
 		try {
 			insertDocument(sql, row.slug, JSON.parse(row.json));
 		} catch {
@@ -42,29 +52,35 @@ export function migrateSearchIndex(sql: SqlStorage): void {
 	);
 }
 
-/** After an upsert: the row's document replaces any earlier one. */
+/** After an upsert: the row's document replaces any earlier one, as the newest document. */
 export function indexRow(sql: SqlStorage, row: { slug: string; article: Indexed }): void {
 	unindexSlug(sql, row.slug);
 	insertDocument(sql, row.slug, row.article);
 }
 
 export function unindexSlug(sql: SqlStorage, slug: string): void {
-	sql.exec("DELETE FROM articles_fts WHERE slug = ?", slug);
+	const rid = sql.exec<{ rid: number }>("SELECT rid FROM search_rows WHERE slug = ?", slug).toArray()[0]?.rid;
+	if (rid === undefined) return;
+	sql.exec("DELETE FROM articles_fts WHERE rowid = ?", rid);
+	sql.exec("DELETE FROM search_rows WHERE slug = ?", slug);
 }
 
-/** Before expired rows are pruned: their documents go with them. */
+/** Before expired rows are pruned: their documents go with them (found through the expiry index, never a scan). */
 export function unindexExpired(sql: SqlStorage, nowMs: number): void {
-	sql.exec(
-		"DELETE FROM articles_fts WHERE slug IN (SELECT slug FROM articles WHERE expires_at IS NOT NULL AND expires_at <= ?)",
-		nowMs,
-	);
+	const expired = `SELECT s.rid FROM articles a JOIN search_rows s ON s.slug = a.slug
+		WHERE a.expires_at IS NOT NULL AND a.expires_at <= ?`;
+	sql.exec(`DELETE FROM articles_fts WHERE rowid IN (${expired})`, nowMs);
+	sql.exec(`DELETE FROM search_rows WHERE rid IN (${expired})`, nowMs);
 }
 
 type Indexed = { title?: unknown; dek?: unknown; bodyHtml?: unknown; author?: { name?: unknown } };
 
 function insertDocument(sql: SqlStorage, slug: string, article: Indexed): void {
+	const rid = (sql.exec<{ top: number | null }>("SELECT MAX(rid) AS top FROM search_rows").toArray()[0]?.top ?? 0) + 1;
+	sql.exec("INSERT INTO search_rows (slug, rid) VALUES (?, ?)", slug, rid);
 	sql.exec(
-		"INSERT INTO articles_fts (slug, title, dek, body, author) VALUES (?, ?, ?, ?, ?)",
+		"INSERT INTO articles_fts (rowid, slug, title, dek, body, author) VALUES (?, ?, ?, ?, ?, ?)",
+		rid,
 		slug,
 		clean(article.title),
 		clean(article.dek),
@@ -81,7 +97,10 @@ function clean(value: unknown): string {
 
 /**
  * Public, live articles matching `text` at `nowMs`, best first: BM25 (title weighs most, then dek,
- * author, body) scaled up by recency, so at equal relevance the newer story wins.
+ * author, body) scaled up by recency, so at equal relevance the newer story wins. The ranking runs
+ * over the query's newest `SEARCH_CANDIDATES` matching documents (FTS5 walks a term's documents in
+ * rowid order and stops there), so a word in nearly every story costs what a rare one does; a query
+ * with fewer matches than that is ranked over all of them. Snippets are made for the page's rows only.
  */
 export function searchArticles(
 	sql: SqlStorage,
@@ -90,17 +109,17 @@ export function searchArticles(
 ): SearchPage {
 	const match = matchExpression(text);
 	if (match === undefined) return { hits: [], more: false };
-	const rows = sql
-		.exec<{ headline: string; snippet: string }>(
-			`SELECT a.headline AS headline,
-				snippet(articles_fts, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet
-			 FROM articles_fts JOIN articles a ON a.slug = articles_fts.slug
-			 WHERE articles_fts MATCH ? AND ${publicRow("a")}
-				AND a.published_at <= ?
-			 ORDER BY bm25(articles_fts, 0.0, 10.0, 4.0, 1.0, 2.0)
-				* (1.0 + ${RECENCY_HALF_MS}.0 / (${RECENCY_HALF_MS}.0 + MAX(0, ? - a.published_at)))
+	const ranked = sql
+		.exec<{ rid: number; headline: string }>(
+			`SELECT c.rid AS rid, a.headline AS headline
+			 FROM (SELECT rowid AS rid, slug, bm25(articles_fts, 0.0, 10.0, 4.0, 1.0, 2.0) AS relevance
+				FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS c
+			 JOIN articles a ON a.slug = c.slug
+			 WHERE ${publicRow("a")} AND a.published_at <= ?
+			 ORDER BY c.relevance * (1.0 + ${RECENCY_HALF_MS}.0 / (${RECENCY_HALF_MS}.0 + MAX(0, ? - a.published_at)))
 			 LIMIT ? OFFSET ?`,
 			match,
+			SEARCH_CANDIDATES,
 			nowMs,
 			nowMs,
 			nowMs,
@@ -108,6 +127,19 @@ export function searchArticles(
 			offset,
 		)
 		.toArray();
-	const hits = rows.slice(0, limit).map((r) => ({ headline: JSON.parse(r.headline) as Headline, snippet: r.snippet }));
-	return { hits, more: rows.length > limit };
+	const page = ranked.slice(0, limit);
+	if (page.length === 0) return { hits: [], more: false };
+	const snippets = new Map(
+		sql
+			.exec<{ rid: number; snippet: string }>(
+				`SELECT rowid AS rid, snippet(articles_fts, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet
+				 FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${page.map(() => "?").join(",")})`,
+				match,
+				...page.map((r) => r.rid),
+			)
+			.toArray()
+			.map((r) => [r.rid, r.snippet]),
+	);
+	const hits = page.map((r) => ({ headline: JSON.parse(r.headline) as Headline, snippet: snippets.get(r.rid) ?? "" }));
+	return { hits, more: ranked.length > limit };
 }
