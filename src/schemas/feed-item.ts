@@ -7,6 +7,9 @@ export const FEED_ITEM_TITLE_MAX = 300;
 export const FEED_ITEM_SUMMARY_MAX = 300;
 export const FEED_ITEM_AUTHOR_MAX = 200;
 export const FEED_ITEM_ALT_MAX = 500;
+/** Categories kept per item (for keep and block rules), each at most 200 characters: a keyword-stuffed item gets no more. */
+export const FEED_ITEM_CATEGORIES_MAX = 50;
+export const FEED_ITEM_CATEGORY_MAX = 200;
 /** 256 KiB of sanitized HTML: a long read is under 100 KiB, and the stored row stays far below SQLite's 2 MB. */
 export const FEED_ITEM_CONTENT_MAX_BYTES = 256 * 1024;
 
@@ -20,6 +23,13 @@ export const FeedItem = v.object({
 	title: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(FEED_ITEM_TITLE_MAX)),
 	link: HttpUrl,
 	author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(FEED_ITEM_AUTHOR_MAX))),
+	/** Plain-text categories (RSS category, Atom category, JSON Feed tags, dc:subject), without repeats; absent when none. */
+	categories: v.optional(
+		v.pipe(
+			v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(FEED_ITEM_CATEGORY_MAX))),
+			v.maxLength(FEED_ITEM_CATEGORIES_MAX),
+		),
+	),
 	/** Published, else updated, else dc:date, else the parse's `now` (then `dated` is false). */
 	publishedAt: IsoDateTime,
 	/** False when `publishedAt` fell back to `now`: the refresh keeps the first-seen time instead. */

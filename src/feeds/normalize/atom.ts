@@ -33,6 +33,7 @@ function draft(entry: Entry, feedBase: string, feedHasXmlBase: boolean, feedAuth
 		title: entryTitle(entry),
 		// RFC 4287 §4.2.1: an entry without authors inherits its source's, then its feed's.
 		author: authorNames(entry.authors) ?? authorNames(entry.source?.authors) ?? feedAuthor,
+		categories: (entry.categories ?? []).map((c) => c.label ?? c.term),
 		published: entry.published,
 		updated: entry.updated,
 		dcDate: entry.dc?.dates?.[0],

@@ -5,6 +5,8 @@ import { htmlToText, sanitizeHtml } from "../../sanitize/html";
 import {
 	FEED_ITEM_ALT_MAX,
 	FEED_ITEM_AUTHOR_MAX,
+	FEED_ITEM_CATEGORIES_MAX,
+	FEED_ITEM_CATEGORY_MAX,
 	FEED_ITEM_CONTENT_MAX_BYTES,
 	FEED_ITEM_KEY_MAX,
 	FEED_ITEM_SUMMARY_MAX,
@@ -39,6 +41,8 @@ export function buildItem(draft: Draft, now: Date): Built {
 	};
 	const author = itemAuthor(draft.author);
 	if (author !== undefined) item.author = author;
+	const categories = itemCategories(draft.categories);
+	if (categories.length > 0) item.categories = categories;
 	if (summaryText !== "") item.summary = truncateAtWord(summaryText, FEED_ITEM_SUMMARY_MAX);
 	const image = itemImage(draft.images);
 	if (image !== undefined) item.image = image;
@@ -70,6 +74,18 @@ function itemTitle(draft: Draft, summaryText: string, contentHtml: string, link:
 function itemAuthor(author: string | undefined): string | undefined {
 	const text = author === undefined ? "" : htmlToText(author);
 	return text === "" ? undefined : truncateAtWord(text, FEED_ITEM_AUTHOR_MAX);
+}
+
+/** Plain-text labels without repeats, each cut at a word; the first FEED_ITEM_CATEGORIES_MAX. */
+function itemCategories(labels: Draft["categories"]): string[] {
+	const kept = new Set<string>();
+	for (const label of labels ?? []) {
+		if (label === undefined) continue;
+		if (kept.size === FEED_ITEM_CATEGORIES_MAX) break;
+		const text = truncateAtWord(collapse(label), FEED_ITEM_CATEGORY_MAX);
+		if (text !== "") kept.add(text);
+	}
+	return [...kept];
 }
 
 /** The first https candidate; http images are dropped, not upgraded (the https host may not exist). */

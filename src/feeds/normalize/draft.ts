@@ -9,6 +9,8 @@ export type Draft = {
 	/** `html` titles have their tags stripped and entities decoded; plain ones only lose extra whitespace. */
 	title?: { text: string; html: boolean };
 	author?: string;
+	/** Category labels as the feed gives them (text). */
+	categories?: readonly (string | undefined)[];
 	published?: string;
 	updated?: string;
 	dcDate?: string;

@@ -25,6 +25,7 @@ function draft(item: Item, base: string, feedAuthor: string | undefined): Draft 
 		title: item.title === undefined ? undefined : { text: item.title, html: false },
 		// JSON Feed 1.1: an item without authors has the feed's.
 		author: authorNames(item.authors) ?? feedAuthor,
+		categories: item.tags,
 		published: item.date_published,
 		updated: item.date_modified,
 		summaryHtml: item.summary === undefined ? undefined : textToHtml(item.summary),

@@ -26,6 +26,7 @@ function draft(item: Item, feedBase: string, feedXmlBase: string | undefined): D
 		link,
 		title: itemTitle(item),
 		author: itemAuthor(item),
+		categories: item.dc?.subjects,
 		published: item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0],
 		updated: item.dcterms?.modified?.[0],
 		// RSS 1.0 has no date of its own; the Dublin Core module's dc:date is the item's date.

@@ -24,6 +24,7 @@ function draft(item: Item, feedBase: string, feedXmlBase: string | undefined): D
 		link,
 		title: itemTitle(item),
 		author: itemAuthor(item),
+		categories: [...(item.categories ?? []).map((c) => c.name), ...(item.dc?.subjects ?? [])],
 		published: item.pubDate ?? item.atom?.published ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0],
 		updated: item.atom?.updated ?? item.dcterms?.modified?.[0],
 		dcDate: item.dc?.dates?.[0] ?? item.dcterms?.dates?.[0],
