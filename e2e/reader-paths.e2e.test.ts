@@ -39,9 +39,26 @@ beforeAll(async () => {
 	// Four writers at once: the StoreWriter serializes them, and the HTTP round trips overlap.
 	const lanes = [0, 1, 2, 3].map((lane) => items.filter((_, i) => i % 4 === lane));
 	await Promise.all(lanes.map((lane) => seedDemo(site.url, site.token, lane)));
-	// The lists' chunks are written a second after their last change (the StoreWriter's alarm).
-	await new Promise((resolve) => setTimeout(resolve, 3_000));
+	// The lists' chunks are written a second or so after their last change (the StoreWriter's alarm):
+	// wait until a plain walk of the older links reaches the oldest story, and say how long that took.
+	const started = Date.now();
+	while ((await oldestReached()) !== OLDEST_SLUG && Date.now() - started < 60_000) {
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+	}
+	console.log(`lists settled ${Date.now() - started} ms after the last publish`);
 }, 900_000);
+
+/** The last story a walk of the older links from / reaches, by plain fetches. */
+async function oldestReached(): Promise<string | undefined> {
+	let path: string | undefined = "/";
+	let last: string | undefined;
+	for (let pages = 0; path && pages < 100; pages++) {
+		const html = await (await fetch(`${site.url}${path}`)).text();
+		last = [...html.matchAll(/href="\/articles\/([^"]+)"/g)].at(-1)?.[1] ?? last;
+		path = /href="(\/\?before=[^"]+)" rel="next"/.exec(html)?.[1]?.replace(/&amp;/g, "&");
+	}
+	return last;
+}
 
 afterAll(async () => {
 	await browser?.close();

@@ -59,6 +59,8 @@ describe("The notice on the pages", () => {
 		expect(home).toContain(`data-src="/api/headlines?limit=30&amp;ages=false"`);
 		expect(home).toContain('role="status" aria-live="polite"');
 		expect(home).toContain(NEW_STORIES_SCRIPT);
+		// The script reads the list when it runs, so it must come after it.
+		expect(home.indexOf(NEW_STORIES_SCRIPT)).toBeGreaterThan(home.indexOf("</ol>"));
 		const section = await (await request("/sections/world")).text();
 		expect(section).toContain(`data-src="/api/headlines?limit=30&amp;ages=false&amp;section=world"`);
 		const older = /href="(\/\?before=[^"]+)"/.exec(home)![1]!.replace(/&amp;/g, "&");

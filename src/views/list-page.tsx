@@ -9,7 +9,7 @@ import { HeadlineList } from "./headline-list";
 import { Layout } from "./layout";
 import { LeadStory } from "./lead-story";
 import { Pager } from "./pager";
-import { NewStoriesNotice } from "./scripts";
+import { NewStoriesNotice, NewStoriesScript } from "./scripts";
 
 export type ListPageProps = {
 	config: SiteConfig;
@@ -63,6 +63,7 @@ export function ListPage(props: ListPageProps) {
 						newer={older ? { href: firstPage, text: "← Newest headlines" } : undefined}
 						older={page.older ? { href: `${firstPage}?before=${page.older}`, text: "Older headlines →" } : undefined}
 					/>
+					{props.noticeSrc ? <NewStoriesScript /> : null}
 				</section>
 			</main>
 		</Layout>

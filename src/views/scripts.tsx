@@ -20,13 +20,15 @@ export function AgeScript() {
  */
 export function NewStoriesNotice({ src }: { src: string }) {
 	return (
-		<>
-			<div class="new-stories" role="status" aria-live="polite" data-new-stories="" data-src={src}>
-				<button type="button" class="new-stories-button" hidden />
-			</div>
-			<script>{raw(NEW_STORIES_SCRIPT)}</script>
-		</>
+		<div class="new-stories" role="status" aria-live="polite" data-new-stories="" data-src={src}>
+			<button type="button" class="new-stories-button" hidden />
+		</div>
 	);
+}
+
+/** The notice's script: placed after the list it reads and inserts into, which must exist when it runs. */
+export function NewStoriesScript() {
+	return <script>{raw(NEW_STORIES_SCRIPT)}</script>;
 }
 
 /** JSON safe inside `<script>`: also escapes U+2028/2029, which old parsers treat as line ends. */
