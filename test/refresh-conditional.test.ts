@@ -1,6 +1,7 @@
 // What a refresh writes: a 304 writes nothing but the sources' health, an unchanged item writes
 // nothing, a changed item updates its article in place, and an item two sources carry appears once.
 import { describe, expect, it } from "vitest";
+import { localDay } from "../src/archive/local-day";
 import { keys } from "../src/kv/keys";
 import { builders } from "./fixtures/feeds";
 import {
@@ -50,9 +51,10 @@ describe("conditional GET and change detection", () => {
 		const first = await runRefresh();
 		const afterFirst = await kvSnapshot();
 		// Two articles, one index, one sources record: a new item costs one write plus its share of one index write.
-		// Counts include the derived values a new item changes: its list chunks, its month's sitemap, and so on.
-		expect(first).toMatchObject({ fetched: 1, itemsNew: 2, kvWrites: 8 });
-		expect(changedKeys(before, afterFirst).sort()).toHaveLength(8);
+		// Counts include the derived values a new item changes: its list chunks, its month's sitemap, its
+		// archive day (with that day's month and the months list, the first stories on that day), and so on.
+		expect(first).toMatchObject({ fetched: 1, itemsNew: 2, kvWrites: 11 });
+		expect(changedKeys(before, afterFirst).sort()).toHaveLength(11);
 
 		upstream.clearRequests();
 		const second = await runRefresh("?force=true");
@@ -141,10 +143,16 @@ describe("conditional GET and change detection", () => {
 		title = "Mill wheel turns again after 65 years";
 		version = 3;
 		before = await kvSnapshot();
-		expect(await runRefresh("?force=true")).toMatchObject({ itemsUpdated: 1, kvWrites: 4 });
-		// The new headline is in the home list's chunk too.
+		expect(await runRefresh("?force=true")).toMatchObject({ itemsUpdated: 1, kvWrites: 5 });
+		// The new headline is in the home list's chunk and its archive day too.
 		expect(changedKeys(before, await kvSnapshot()).sort()).toEqual(
-			[keys.article("mill-wheel-turns-again"), keys.headlines, keys.sources, keys.listChunk("home", "first")].sort(),
+			[
+				keys.article("mill-wheel-turns-again"),
+				keys.headlines,
+				keys.sources,
+				keys.listChunk("home", "first"),
+				keys.archiveDay(localDay(Date.parse(published), "UTC")),
+			].sort(),
 		);
 		const updated = await articleForItem("mw-7");
 		expect(updated).toMatchObject({ slug: "mill-wheel-turns-again", title: "Mill wheel turns again after 65 years" });

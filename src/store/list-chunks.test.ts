@@ -141,9 +141,11 @@ describe("List chunks", () => {
 	it("Should drop an expired article from its lists and its month's sitemap at the next write", async () => {
 		await store(Array.from({ length: 40 }, (_, i) => article(i, "Busy")));
 		const expiring = article(500, "Busy");
-		await store([expiring], 1, Date.now() + 50);
+		// Three seconds of life: enough for the store and the walk on a loaded machine (50 ms was not, under CI's load).
+		const expiresAt = Date.now() + 3_000;
+		await store([expiring], 1, expiresAt);
 		expect((await walk("busy")).slugs).toContain(expiring.slug);
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 30));
 		await store([article(501, "Other")]);
 		expect((await walk()).slugs).not.toContain(expiring.slug);
 		expect((await walk("busy")).slugs).not.toContain(expiring.slug);
