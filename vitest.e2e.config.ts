@@ -6,8 +6,11 @@ export default defineConfig({
 	test: {
 		include: ["e2e/**/*.e2e.test.ts"],
 		environment: "node",
-		// One wrangler dev and one browser serve the whole run, so the tests share a file and run in order.
-		fileParallelism: false,
+		// Each file starts its own wrangler dev (its own port and state) and browser, and runs its tests in
+		// order; the files run side by side, so the archive file's seeding overlaps the site file's checks.
+		fileParallelism: true,
+		maxWorkers: 2,
+		globalSetup: ["e2e/global-setup.ts"],
 		// Starting wrangler dev and Chromium takes a while on a cold machine.
 		hookTimeout: 120_000,
 		testTimeout: 60_000,
