@@ -21,6 +21,7 @@ import { sourceDiscoveryRoutes } from "./source-discovery";
 import { sourceRoutes } from "./sources";
 import { syndicationRoutes } from "./syndication";
 import { tombstoneRoutes } from "./tombstones";
+import { websubRoutes } from "./websub";
 
 export { StoreWriter } from "../src/store/writer";
 
@@ -38,6 +39,7 @@ export const app = new Hono<AppEnv>()
 	.route("/", sourceDiscoveryRoutes)
 	.route("/", sourceRoutes)
 	.route("/", tombstoneRoutes)
+	.route("/", websubRoutes)
 	.route("/", sectionRoutes)
 	.route("/", searchRoutes)
 	.route("/", archiveRoutes)

@@ -7,6 +7,10 @@ import { refresh } from "../src/refresh";
  * trigger's jitter, so a source fetched by the 12:00 run (`nextDueAt` 12:10) is due in the 12:10 run.
  * Awaited rather than `waitUntil`: the invocation lives as long as the run, and a throw marks it failed.
  */
-export async function scheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
-	await refresh(env, { now: new Date(controller.scheduledTime), force: false });
+export async function scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext): Promise<void> {
+	await refresh(env, {
+		now: new Date(controller.scheduledTime),
+		force: false,
+		background: (work) => ctx.waitUntil(work),
+	});
 }

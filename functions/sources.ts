@@ -11,6 +11,7 @@ import { readOpml, writeOpml } from "../src/sources/opml";
 import { storeWriter } from "../src/store/stub";
 import { ApiError } from "./errors";
 import { adminAuth } from "./middleware/admin-auth";
+import { inBackground } from "./middleware/background";
 import { jsonRequest } from "./middleware/json-request";
 import { opmlRequest } from "./middleware/opml-request";
 import { validate } from "./middleware/validate";
@@ -74,5 +75,6 @@ export const sourceRoutes = new Hono<AppEnv>()
 	/** Runs one refresh now over the due sources (`?force=true`: all, within the budget); answers with its summary. */
 	.post("/api/refresh", validate("query", RefreshQuery), async (c) => {
 		const { force } = c.req.valid("query");
-		return c.json(await refresh(c.env, { now: c.var.now, force: force === "true" }));
+		const background = (work: Promise<unknown>) => inBackground(c, work);
+		return c.json(await refresh(c.env, { now: c.var.now, force: force === "true", background }));
 	});

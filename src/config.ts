@@ -1,7 +1,7 @@
 /** @module Site settings from wrangler.toml `[vars]`, parsed once per isolate. */
 import * as v from "valibot";
 import type { Bindings } from "./env";
-import { HttpsUrl } from "./schemas/common";
+import { HttpsUrl, HttpUrl } from "./schemas/common";
 
 export type SiteConfig = {
 	siteName: string;
@@ -12,6 +12,11 @@ export type SiteConfig = {
 	timeZone: string;
 	/** The WebSub hub the feeds declare; set only when `WEBSUB_HUB` is an absolute https URL. */
 	websubHub?: string;
+	/**
+	 * The site's public origin (`https://news.example`), from `SITE_URL`: a cron run has no request to
+	 * learn it from. Set only when valid; without it WebSub push is off and polling goes on as before.
+	 */
+	siteUrl?: string;
 };
 
 let cached: { env: Bindings; config: SiteConfig } | undefined;
@@ -31,6 +36,8 @@ export function siteConfig(env: Bindings): SiteConfig {
 	};
 	const hub = validHub(env.WEBSUB_HUB);
 	if (hub) config.websubHub = hub;
+	const site = validSiteUrl(env.SITE_URL);
+	if (site) config.siteUrl = site;
 	cached = { env, config };
 	return config;
 }
@@ -41,6 +48,18 @@ function validHub(hub: string | undefined): string | undefined {
 	const parsed = v.safeParse(HttpsUrl, hub);
 	if (parsed.success) return parsed.output;
 	console.error(JSON.stringify({ event: "config.bad_websub_hub", hub }));
+	return undefined;
+}
+
+/** An absolute http(s) origin; a path, query or fragment would make every callback built on it wrong, so it is refused. */
+function validSiteUrl(url: string | undefined): string | undefined {
+	if (!url) return undefined;
+	const parsed = v.safeParse(HttpUrl, url);
+	if (parsed.success) {
+		const { origin, pathname, search, hash } = new URL(parsed.output);
+		if (pathname === "/" && !search && !hash) return origin;
+	}
+	console.error(JSON.stringify({ event: "config.bad_site_url", url }));
 	return undefined;
 }
 

@@ -10,6 +10,8 @@ export type Bindings = Omit<Cloudflare.Env, "ADMIN_TOKEN"> & {
 	ADMIN_TOKEN?: string;
 	/** The WebSub hub every feed declares (an absolute https URL); absent means feeds name no hub. */
 	WEBSUB_HUB?: string;
+	/** The site's public origin (an absolute http(s) URL): WebSub callbacks and hub pings need it; absent means push is off. */
+	SITE_URL?: string;
 };
 
 export type AppEnv = {

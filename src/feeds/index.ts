@@ -8,6 +8,7 @@ import { decodeBody } from "./decode";
 import { normalize } from "./normalize";
 import { type FeedFormat, parseDocument } from "./parse";
 import { type ParseError, parseError } from "./parse/errors";
+import { type DeclaredHub, declaredHub } from "./parse/hub";
 
 export type { FeedFormat, ParseError, ParseErrorCode } from "./parse";
 
@@ -18,6 +19,8 @@ export type ParsedFeed = {
 	link?: string;
 	items: FeedItem[];
 	dropped: { index: number; reason: string }[];
+	/** The WebSub hub the document declares, with its self URL (parse/hub.ts). */
+	hub?: DeclaredHub;
 };
 
 export type FeedParseResult = Result<ParsedFeed, ParseError>;
@@ -42,7 +45,15 @@ export function parseFeed(input: {
 		const doc = parseDocument(text, Math.max(0, input.maxItems ?? DEFAULT_MAX_ITEMS));
 		if (!doc.ok) return doc;
 		const { title, link, items, dropped } = normalize(doc.value, input.url, input.now);
-		return ok({ format: doc.value.format, ...(title && { title }), ...(link && { link }), items, dropped });
+		const hub = declaredHub(doc.value, input.url);
+		return ok({
+			format: doc.value.format,
+			...(title && { title }),
+			...(link && { link }),
+			items,
+			dropped,
+			...(hub && { hub }),
+		});
 	} catch (error) {
 		// Only a bug gets here; one feed's bug must not fail the run, so it becomes this feed's failure.
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -90,10 +90,19 @@ export function sourcesPerRun(policy: RefreshPolicy): number {
 	return sourcesFitting(policy.subrequestBudget, REDIRECT_ALLOWANCE);
 }
 
-/** `force` overrides the schedule, never a pause: a paused source is not due at all. */
-export function isDue(source: SourceState, now: Date, force: boolean): boolean {
+/** While a source's WebSub subscription is live its pushes bring the news; polling it is a safety net this often. */
+export const PUSHED_POLL_INTERVAL_MS = HOUR;
+
+/**
+ * `force` overrides the schedule, never a pause: a paused source is not due at all. A `pushed`
+ * source (a live subscription) also waits until an hour has passed since its last fetch or push.
+ */
+export function isDue(source: SourceState, now: Date, force: boolean, pushed = false): boolean {
 	if (source.paused === true) return false;
-	return force || source.nextDueAt === null || Date.parse(source.nextDueAt) <= now.getTime();
+	if (force) return true;
+	const last = source.lastFetchedAt === null ? null : Date.parse(source.lastFetchedAt);
+	if (pushed && last !== null && last + PUSHED_POLL_INTERVAL_MS > now.getTime()) return false;
+	return source.nextDueAt === null || Date.parse(source.nextDueAt) <= now.getTime();
 }
 
 /** Items taken from one feed this run: the source's own cap when it sets a lower one. */
@@ -120,7 +129,14 @@ export type Pick = {
  */
 export function pickSources(
 	sources: readonly SourceState[],
-	options: { now: Date; force: boolean; limit: number; leased: ReadonlySet<string> },
+	options: {
+		now: Date;
+		force: boolean;
+		limit: number;
+		leased: ReadonlySet<string>;
+		/** Sources with a live WebSub subscription (polled hourly, see `isDue`). */
+		pushed?: ReadonlySet<string>;
+	},
 ): Pick {
 	const notDue: string[] = [];
 	const paused: string[] = [];
@@ -129,7 +145,7 @@ export function pickSources(
 	for (const source of sources) {
 		if (source.paused === true) paused.push(source.id);
 		else if (options.leased.has(source.id)) inFlight.push(source.id);
-		else if (isDue(source, options.now, options.force)) due.push(source);
+		else if (isDue(source, options.now, options.force, options.pushed?.has(source.id))) due.push(source);
 		else notDue.push(source.id);
 	}
 	// Array.prototype.sort is stable, so ties keep the editor's order.

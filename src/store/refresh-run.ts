@@ -27,6 +27,7 @@ import {
 } from "./refresh-tables";
 import { configOf, recordOutcome } from "./sources-record";
 import { isTombstoned } from "./tombstones";
+import { liveSources } from "./websub-table";
 
 /** What the run functions need from the StoreWriter. */
 export type RunStore = { sql: SqlStorage; kv: KVNamespace; apply: Apply };
@@ -40,6 +41,8 @@ export function beginRun(store: RunStore, request: RunRequest): RunPlan {
 		force: request.force,
 		limit: request.limit,
 		leased: activeLeases(store.sql, clockMs),
+		// On the schedule's clock, as the leases' renewals are (src/websub/subscriptions.ts).
+		pushed: liveSources(store.sql, Date.parse(request.now)),
 	});
 	const skipped = {
 		notDue: pick.notDue,

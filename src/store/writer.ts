@@ -16,8 +16,10 @@ import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { OpmlFeed, OpmlImportReport } from "../schemas/opml";
 import type { SourceConfig, SourcePatch, SourceState, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
+import type { VerificationQuery } from "../schemas/websub";
 import type { SearchPage } from "../search/results";
 import { type OverCap, planImport } from "../sources/import";
+import type { HubRequest } from "../websub/leases";
 import { migrateArchiveDays } from "./archive-days";
 import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { StoreError } from "./errors";
@@ -27,6 +29,17 @@ import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settl
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
 import { searchArticles } from "./search-index";
+import {
+	dueHubRequests,
+	type HubReport,
+	type PushCommit,
+	type PushTarget,
+	pushOutcome,
+	pushTarget,
+	recordRefusals,
+	subscriptionStates,
+	verifyCallback,
+} from "./websub-table";
 // Derived KV values register themselves with derived-keys.ts.
 import "./list-chunks";
 import "./sitemap-months";
@@ -196,6 +209,46 @@ export class StoreWriter extends DurableObject<Bindings> {
 	// ── Rules and the review queue (issue 11) ──
 
 	// ── WebSub subscriptions (issue 11) ──
+
+	/** After a run's commits: its hub declarations recorded, and the hub requests due now handed out, marked sent (websub-table.ts). */
+	websubRequests(report: HubReport): Promise<HubRequest[]> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			return dueHubRequests(this.sql, loadSources(this.sql).sources, report);
+		});
+	}
+
+	/** The requests a hub refused or that never reached it. */
+	websubRefused(refusals: { callbackId: string; error: string }[]): Promise<void> {
+		return this.serialized(async () => recordRefusals(this.sql, refusals));
+	}
+
+	/** A hub's verification of intent or denial: the body to echo with a 200, or null for a 404. */
+	websubVerify(callbackId: string, query: VerificationQuery, nowMs: number): Promise<string | null> {
+		return this.serialized(async () => verifyCallback(this.sql, callbackId, query, nowMs));
+	}
+
+	/** Where a content POST to `callbackId` goes, with the secret to check its signature. A read: it never waits behind a commit. */
+	websubTarget(callbackId: string): PushTarget {
+		migrateRefreshTables(this.sql);
+		return pushTarget(this.sql, loadSources(this.sql).sources, callbackId);
+	}
+
+	/** A verified push's items, ingested as one final commit of a run of its own; null when the source is gone or paused. */
+	commitPush(push: PushCommit): Promise<CommitResult | null> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const outcome = pushOutcome(loadSources(this.sql).sources, push);
+			if (!outcome) return null;
+			const { runId, now, policy } = push;
+			return commitRun(this.runStore(), { runId, now, policy, outcomes: [outcome], final: true });
+		});
+	}
+
+	/** Every subscription and where its handshake stands, secrets left out. */
+	websubSubscriptions(): ReturnType<typeof subscriptionStates> {
+		return subscriptionStates(this.sql);
+	}
 
 	// ── Staff, sessions, tokens, audit (issue 12) ──
 

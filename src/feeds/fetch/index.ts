@@ -44,6 +44,8 @@ export type FetchedFeed =
 			contentType: string | null;
 			validators: Validators;
 			maxAgeSeconds: number | null;
+			/** The response's `Link` header, when it has one: where a WebSub hub may be declared (WebSub §4). */
+			link?: string;
 	  }
 	| { kind: "not_modified"; status: 304; validators: Validators; maxAgeSeconds: number | null }
 	| (Refusal & { status: number })
@@ -132,6 +134,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
 			body: body.value,
 			contentType: response.headers.get("content-type"),
 			...hints,
+			...(response.headers.has("link") && { link: response.headers.get("link") ?? "" }),
 		});
 	}
 }
