@@ -1,7 +1,7 @@
 /** @module Counting what became of a run's items: one source's counts, and the sum over sources and commits. */
 import type { ItemCounts } from "../schemas/refresh-summary";
 
-type Optional = "tombstoned" | "duplicate";
+type Optional = "tombstoned" | "duplicate" | "held" | "blocked";
 
 export function noItems(): ItemCounts {
 	return { new: 0, updated: 0, unchanged: 0, dropped: 0 };
@@ -18,7 +18,7 @@ export function addItems(total: ItemCounts, more: ItemCounts): ItemCounts {
 	total.updated += more.updated;
 	total.unchanged += more.unchanged;
 	total.dropped += more.dropped;
-	for (const kind of ["tombstoned", "duplicate"] as const satisfies Optional[]) {
+	for (const kind of ["tombstoned", "duplicate", "held", "blocked"] as const satisfies Optional[]) {
 		const n = more[kind] ?? 0;
 		if (n > 0) total[kind] = (total[kind] ?? 0) + n;
 	}

@@ -36,6 +36,8 @@ export function summarize({ runId, options, plan, committed, subrequests, parsed
 		itemsDropped: committed?.items.dropped ?? 0,
 		...(committed?.items.tombstoned ? { itemsTombstoned: committed.items.tombstoned } : {}),
 		...(committed?.items.duplicate ? { itemsDuplicate: committed.items.duplicate } : {}),
+		...(committed?.items.held ? { itemsHeld: committed.items.held } : {}),
+		...(committed?.items.blocked ? { itemsBlocked: committed.items.blocked } : {}),
 		kvWrites: committed?.kvWrites ?? 0,
 		subrequests,
 		parsedBytes,

@@ -10,8 +10,9 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /**
  * What became of one source's items. `tombstoned` (an editor deleted the article; the item stays
- * out) and `duplicate` (another source's live article has the same canonical link) are present
- * only when not zero.
+ * out), `duplicate` (another source's live article has the same canonical link), `held` (new, from
+ * a source that holds items for review) and `blocked` (new, and the rules keep it out) are present
+ * only when not zero; held and blocked items wait in the review queue.
  */
 export const ItemCounts = v.object({
 	new: Count,
@@ -20,6 +21,8 @@ export const ItemCounts = v.object({
 	dropped: Count,
 	tombstoned: v.optional(Count),
 	duplicate: v.optional(Count),
+	held: v.optional(Count),
+	blocked: v.optional(Count),
 });
 export type ItemCounts = v.InferOutput<typeof ItemCounts>;
 
@@ -80,6 +83,9 @@ export const RefreshSummary = v.object({
 	itemsTombstoned: v.optional(Count),
 	/** Items left out because another source's live article has the same canonical link (present when not zero). */
 	itemsDuplicate: v.optional(Count),
+	/** New items put in the review queue: held for an editor, or blocked by a rule (each present when not zero). */
+	itemsHeld: v.optional(Count),
+	itemsBlocked: v.optional(Count),
 	kvWrites: Count,
 	subrequests: Count,
 	parsedBytes: Count,

@@ -8,8 +8,11 @@ import { canonicalLink } from "../ingest/canonical-link";
 import { countItem, noItems } from "../ingest/item-counts";
 import type { SourceOutcome } from "../ingest/run";
 import { slugBase, toArticle, uniqueSlug } from "../ingest/to-article";
+import type { Verdict } from "../rules/screen";
 import type { Article } from "../schemas/article";
+import type { FeedItem } from "../schemas/feed-item";
 import type { ItemCounts } from "../schemas/refresh-summary";
+import type { MatchedRule } from "../schemas/rules";
 import type { SourceConfig } from "../schemas/source";
 import type { ArticleRow } from "./articles-table";
 
@@ -24,10 +27,28 @@ export type IngestLookups = {
 	tombstoned: (sourceId: string, itemKey: string) => boolean;
 	/** Whether a row holds that item even though `byItem` cannot read it (its article fails today's schema). */
 	stored: (sourceId: string, itemKey: string) => boolean;
+	/** Keep and block rules and the review queue (src/store/screening.ts); without them every new item is published. */
+	review?: ReviewLookups;
 };
 
-/** `created`: the slugs of the rows that are new articles (the others update one in place). */
-export type SourcePlan = { outcome: SourceOutcome; rows: ArticleRow[]; counts: ItemCounts; created?: Set<string> };
+export type ReviewLookups = {
+	/** Whether the item already waits in the review queue: an editor decides it there, so it is not queued twice. */
+	queued: (sourceId: string, itemKey: string) => boolean;
+	/** What the rules (and the source's `review` setting) make of a new item. */
+	screen: (source: SourceConfig, item: FeedItem) => Verdict;
+};
+
+/** A new item the review queue takes instead of publishing it, as the article it would be. */
+export type QueuedItem = { row: ArticleRow; reason: "held" | "blocked"; rule?: MatchedRule; note?: string };
+
+/** `created`: the slugs of the rows that are new articles (the others update one in place); `queued`: for the review queue. */
+export type SourcePlan = {
+	outcome: SourceOutcome;
+	rows: ArticleRow[];
+	counts: ItemCounts;
+	created?: Set<string>;
+	queued?: QueuedItem[];
+};
 
 export type IngestPlan = { sources: SourcePlan[]; put: ArticleRow[]; stale: string[] };
 
@@ -62,6 +83,7 @@ export function planIngest(
 		linkOwners: (link) => [...(claimedLinks.get(link) ?? []), ...lookups.linkOwners(link)],
 		tombstoned: (sourceId, key) => lookups.tombstoned(sourceId, key),
 		stored: (sourceId, key) => lookups.stored(sourceId, key),
+		...(lookups.review && { review: lookups.review }),
 	};
 	for (const outcome of outcomes) {
 		const source = sources.get(outcome.sourceId);
@@ -104,6 +126,7 @@ function planSource(
 ): SourcePlan {
 	const counts: ItemCounts = { ...noItems(), dropped: outcome.dropped };
 	const rows: ArticleRow[] = [];
+	const queued: QueuedItem[] = [];
 	const created = new Set<string>();
 	const seen = new Set<string>();
 	const row = (slug: string, article: Article, itemKey: string): ArticleRow => ({
@@ -141,6 +164,11 @@ function planSource(
 			countItem(counts, "tombstoned");
 			continue;
 		}
+		// Waiting for an editor already (held or blocked): it stays as it was queued until approved or rejected.
+		if (lookups.review?.queued(source.id, item.key)) {
+			counts.unchanged++;
+			continue;
+		}
 		// Its row no longer reads (logged as store.corrupt_row): left as it is, for an editor to replace or delete.
 		if (lookups.stored(source.id, item.key)) {
 			counts.unchanged++;
@@ -158,12 +186,19 @@ function planSource(
 			counts.dropped++;
 			continue;
 		}
-		// review queue: issue 11 rules/review. A source with `review: true` holds its new items here instead of publishing them.
+		// Rules and review (src/rules/screen.ts): a blocked item, or a new one from a `review: true` source, waits in the queue.
+		const verdict = lookups.review?.screen(source, item);
+		if (verdict && verdict.outcome !== "kept") {
+			const { outcome: reason, ...why } = verdict;
+			queued.push({ row: row(slug, mapped.value, item.key), reason, ...why });
+			countItem(counts, reason);
+			continue;
+		}
 		created.add(slug);
 		rows.push(row(slug, mapped.value, item.key));
 		counts.new++;
 	}
-	return { outcome, rows, counts, created };
+	return { outcome, rows, counts, created, ...(queued.length > 0 && { queued }) };
 }
 
 function itemId(sourceId: string, itemKey: string): string {

@@ -25,6 +25,7 @@ import {
 	sourcesKvSignature,
 	sourcesKvWrittenAt,
 } from "./refresh-tables";
+import { recordScreening, reviewLookups } from "./screening";
 import { configOf, recordOutcome } from "./sources-record";
 import { isTombstoned } from "./tombstones";
 import { liveSources } from "./websub-table";
@@ -88,6 +89,7 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 	);
 	const applied = await applyPlan(store.apply, plan, commit.runId);
 	const planned = applied.sources;
+	recordScreening(store.sql, planned, now, { nowMs: clockMs, articleTtlMs: commit.policy.articleTtlMs });
 
 	const byId = new Map(planned.map((p) => [p.outcome.sourceId, p]));
 	const sources = record.sources.map((s) => {
@@ -128,6 +130,7 @@ function ingestLookups(sql: SqlStorage, nowMs: number): IngestLookups {
 		linkOwners: (link) => linkOwners(sql, link, nowMs),
 		tombstoned: (sourceId, itemKey) => isTombstoned(sql, sourceId, itemKey),
 		stored: (sourceId, itemKey) => itemStored(sql, sourceId, itemKey),
+		review: reviewLookups(sql),
 	};
 }
 

@@ -11,9 +11,11 @@ import { DurableObject } from "cloudflare:workers";
 import { siteConfig } from "../config";
 import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
+import { policyFromVars } from "../ingest/schedule";
 import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { OpmlFeed, OpmlImportReport } from "../schemas/opml";
+import type { DryRunResponse, ReviewApproved, ReviewList, Rule, RuleInput } from "../schemas/rules";
 import type { SourceConfig, SourcePatch, SourceState, SourcesRecord } from "../schemas/source";
 import type { TombstoneList } from "../schemas/tombstone";
 import type { VerificationQuery } from "../schemas/websub";
@@ -28,6 +30,18 @@ import { type PacedKv, type PacingClock, pacedKv, pacedNamespace, REAL_CLOCK } f
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settle } from "./projection";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
+import { approvalRow, findQueued, listQueue, removeQueued } from "./review-queue";
+import { listRules, saveRules } from "./rules-table";
+import {
+	dryRun,
+	migrateScreening,
+	type ReviewMissing,
+	type RulesInvalid,
+	reviewMissing,
+	rulesInvalid,
+	type SourceMissing,
+	sourceMissing,
+} from "./screening";
 import { searchArticles } from "./search-index";
 import {
 	dueHubRequests,
@@ -207,6 +221,83 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	// ── Rules and the review queue (issue 11) ──
+
+	/** The global rules (`sourceId` null) or one source's own; `source.missing` for a source not in the list. */
+	getRules(sourceId: string | null): Promise<Result<Rule[], SourceMissing>> {
+		return this.serialized(async () => {
+			migrateScreening(this.sql);
+			if (sourceId !== null && !this.sourceConfig(sourceId)) return err(sourceMissing(sourceId));
+			return ok(listRules(this.sql, sourceId));
+		});
+	}
+
+	/** Replaces a set whole, once every pattern in it compiles (`rules.invalid` names each that does not). */
+	putRules(
+		sourceId: string | null,
+		rules: RuleInput[],
+		now: string,
+	): Promise<Result<Rule[], SourceMissing | RulesInvalid>> {
+		return this.serialized(async () => {
+			migrateScreening(this.sql);
+			if (sourceId !== null && !this.sourceConfig(sourceId)) return err(sourceMissing(sourceId));
+			const saved = saveRules(this.sql, sourceId, rules, new Date(now));
+			return saved.ok ? saved : err(rulesInvalid(saved.error));
+		});
+	}
+
+	/** The dry run: what `rules`, as the source's own set, would make of its last fetched items. Stores nothing. */
+	testRules(sourceId: string, rules: RuleInput[]): Promise<Result<DryRunResponse, SourceMissing | RulesInvalid>> {
+		return this.serialized(async () => {
+			const source = this.sourceConfig(sourceId);
+			if (!source) return err(sourceMissing(sourceId));
+			const tried = dryRun(this.sql, source, rules);
+			return tried.ok ? tried : err(rulesInvalid(tried.error));
+		});
+	}
+
+	/** Held and blocked items, the newest first. */
+	listReview(limit: number, cursor: number | undefined): Promise<ReviewList> {
+		return this.serialized(async () => {
+			migrateScreening(this.sql);
+			return listQueue(this.sql, limit, cursor);
+		});
+	}
+
+	/**
+	 * Publishes a queued item as the refresh would have (the same change set, so lists, archive and
+	 * search follow), living as long as a feed article from now. A failed write throws (500) and
+	 * the item stays queued.
+	 */
+	approveReview(id: number): Promise<Result<ReviewApproved & { index: HeadlinesIndex }, ReviewMissing>> {
+		return this.serialized(async () => {
+			migrateScreening(this.sql);
+			const queued = findQueued(this.sql, id);
+			if (!queued) return err(reviewMissing(id));
+			if (!queued.row) throw new Error(`review item ${id} holds an article that no longer reads; reject it`);
+			const row = approvalRow(this.sql, queued.row, Date.now() + policyFromVars(this.env).articleTtlMs);
+			const { index } = await this.editorApply({ put: [row], remove: [] });
+			removeQueued(this.sql, id);
+			return ok({ id, slug: row.slug, url: `/articles/${row.slug}`, index });
+		});
+	}
+
+	/** Drops a queued item and leaves a tombstone, so no refresh brings it back (until an editor lifts it). */
+	rejectReview(id: number, now: string): Promise<Result<void, ReviewMissing>> {
+		return this.serialized(async () => {
+			migrateScreening(this.sql);
+			const queued = findQueued(this.sql, id);
+			if (!queued) return err(reviewMissing(id));
+			leaveTombstone(this.sql, queued.takenDown, new Date(now));
+			removeQueued(this.sql, id);
+			return ok(undefined);
+		});
+	}
+
+	private sourceConfig(id: string): SourceConfig | undefined {
+		migrateRefreshTables(this.sql);
+		const found = loadSources(this.sql).sources.find((s) => s.id === id);
+		return found && configOf(found);
+	}
 
 	// ── WebSub subscriptions (issue 11) ──
 
