@@ -14,6 +14,8 @@ import { metaRoutes } from "./meta";
 import { cacheControl } from "./middleware/cache-control";
 import { requestClock } from "./middleware/request-clock";
 import { securityHeaders } from "./middleware/security-headers";
+import { reviewRoutes } from "./review";
+import { ruleRoutes } from "./rules";
 import { scheduled } from "./scheduled";
 import { searchRoutes } from "./search";
 import { sectionRoutes } from "./sections";
@@ -38,6 +40,8 @@ export const app = new Hono<AppEnv>()
 	// Before sourceRoutes, so no /api/sources/:id route there can ever take /api/sources/discover.
 	.route("/", sourceDiscoveryRoutes)
 	.route("/", sourceRoutes)
+	.route("/", ruleRoutes)
+	.route("/", reviewRoutes)
 	.route("/", tombstoneRoutes)
 	.route("/", websubRoutes)
 	.route("/", sectionRoutes)

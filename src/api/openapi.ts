@@ -11,6 +11,18 @@ import { OPML_NAMESPACE, OpmlImportReport } from "../schemas/opml";
 import { RefreshQuery } from "../schemas/refresh-query";
 import { RefreshSummary } from "../schemas/refresh-summary";
 import { ArticleResponse, ErrorResponse, HeadlinesResponse, HealthResponse } from "../schemas/responses";
+import {
+	DryRunResponse,
+	GlobalRules,
+	GlobalRulesInput,
+	MAX_GLOBAL_RULES,
+	MAX_SOURCE_RULES,
+	ReviewApproved,
+	ReviewList,
+	ReviewQuery,
+	SourceRules,
+	SourceRulesInput,
+} from "../schemas/rules";
 import { SearchApiQuery, SearchResponse } from "../schemas/search";
 import { MAX_SOURCES, SourcePatch, SourceState, SourcesInput, SourcesRecord } from "../schemas/source";
 import { TombstoneList } from "../schemas/tombstone";
@@ -66,8 +78,13 @@ const BODY_ERRORS = {
 	"415": error("Content type is not JSON."),
 };
 
+const RULES_DESCRIPTION =
+	"Each rule keeps or blocks new items whose `title`, `link`, `author`, `categories` or `content` (the text, first 64 KiB) match a `phrase` (a substring, after NFKC and lowercasing) or a `pattern` (RE2 syntax, linear time, case-insensitive; at most 1,000 compiled steps, 4,000 for a set). Block rules win; once any keep rule exists (global or the source's), an item must match one. Blocked items wait in the review queue.";
+
 function build({ headlinesQuery }: OpenApiInputs) {
 	const slug = { name: "slug", in: "path", required: true, schema: jsonSchema(Slug) };
+	const sourceId = { name: "id", in: "path", required: true, schema: jsonSchema(Slug) };
+	const reviewId = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 	return {
 		openapi: "3.1.0",
 		info: {
@@ -276,6 +293,126 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					},
 				},
 			},
+			"/api/rules": {
+				get: {
+					operationId: "listGlobalRules",
+					summary: "The global keep and block rules",
+					security: ADMIN,
+					responses: { "200": json("GlobalRules", "The global set, in the order saved."), ...ADMIN_ERRORS },
+				},
+				put: {
+					operationId: "putGlobalRules",
+					summary: "Replace the global keep and block rules",
+					description: RULES_DESCRIPTION,
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/GlobalRulesInput" } } },
+					},
+					responses: {
+						"200": json("GlobalRules", "The set as stored; a rule saved again unchanged keeps its id."),
+						...BODY_ERRORS,
+						"400": error("Malformed JSON, a schema violation, or a pattern re2js refuses: each issue names its rule."),
+						"413": error(`Body over 1 MiB, or more than ${MAX_GLOBAL_RULES} rules (nothing is stored).`),
+						...ADMIN_ERRORS,
+					},
+				},
+			},
+			"/api/sources/{id}/rules": {
+				parameters: [sourceId],
+				get: {
+					operationId: "listSourceRules",
+					summary: "One source's own keep and block rules (the global ones apply too)",
+					security: ADMIN,
+					responses: {
+						"200": json("SourceRules", "The source's set, in the order saved."),
+						"400": error("A malformed source id."),
+						...ADMIN_ERRORS,
+						"404": error("No source with this id."),
+					},
+				},
+				put: {
+					operationId: "putSourceRules",
+					summary: "Replace one source's keep and block rules",
+					description: RULES_DESCRIPTION,
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/SourceRulesInput" } } },
+					},
+					responses: {
+						"200": json("SourceRules", "The set as stored."),
+						...BODY_ERRORS,
+						"400": error("Malformed JSON, a schema violation, or a pattern re2js refuses: each issue names its rule."),
+						"413": error(`Body over 1 MiB, or more than ${MAX_SOURCE_RULES} rules (nothing is stored).`),
+						...ADMIN_ERRORS,
+						"404": error("No source with this id."),
+					},
+				},
+			},
+			"/api/sources/{id}/rules/test": {
+				parameters: [sourceId],
+				post: {
+					operationId: "testSourceRules",
+					summary: "Dry run: what a rule set would do to the source's last fetched items",
+					description:
+						"The body is the set the editor is about to save as the source's own; the stored global rules apply too, and the source's `review` setting holds what they keep. Nothing is stored.",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/SourceRulesInput" } } },
+					},
+					responses: {
+						"200": json("DryRun", "Each last fetched item with its outcome and the rule that decided it."),
+						...BODY_ERRORS,
+						"400": error("Malformed JSON, a schema violation, or a pattern re2js refuses: each issue names its rule."),
+						"413": error(`Body over 1 MiB, or more than ${MAX_SOURCE_RULES} rules.`),
+						...ADMIN_ERRORS,
+						"404": error("No source with this id."),
+					},
+				},
+			},
+			"/api/review": {
+				get: {
+					operationId: "listReview",
+					summary: "Held and blocked feed items waiting for an editor, the newest first",
+					security: ADMIN,
+					parameters: queryParameters(ReviewQuery),
+					responses: {
+						"200": json("ReviewList", "A page of queued items, and `next` when more follow."),
+						"400": error("A bad `limit` or `cursor`, or an unknown parameter."),
+						...ADMIN_ERRORS,
+					},
+				},
+			},
+			"/api/review/{id}/approve": {
+				parameters: [reviewId],
+				post: {
+					operationId: "approveReview",
+					summary: "Publish a queued item, as the refresh would have",
+					security: ADMIN,
+					responses: {
+						"200": json("ReviewApproved", "Published: the article's slug and path."),
+						"400": error("An id that is not a whole number from 1."),
+						...ADMIN_ERRORS,
+						"404": error("No such queued item."),
+					},
+				},
+			},
+			"/api/review/{id}/reject": {
+				parameters: [reviewId],
+				post: {
+					operationId: "rejectReview",
+					summary: "Drop a queued item and leave a tombstone, so the refresh never brings it back",
+					security: ADMIN,
+					responses: {
+						"204": { description: "Rejected." },
+						"400": error("An id that is not a whole number from 1."),
+						...ADMIN_ERRORS,
+						"404": error("No such queued item."),
+					},
+				},
+			},
 			"/api/openapi.json": {
 				get: {
 					operationId: "openApi",
@@ -313,6 +450,13 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				DiscoverInput: jsonSchema(DiscoverInput),
 				Discovery: jsonSchema(DiscoveryResponse),
 				Tombstones: jsonSchema(TombstoneList),
+				GlobalRules: jsonSchema(GlobalRules),
+				GlobalRulesInput: jsonSchema(GlobalRulesInput),
+				SourceRules: jsonSchema(SourceRules),
+				SourceRulesInput: jsonSchema(SourceRulesInput),
+				DryRun: jsonSchema(DryRunResponse),
+				ReviewList: jsonSchema(ReviewList),
+				ReviewApproved: jsonSchema(ReviewApproved),
 				SearchResults: jsonSchema(SearchResponse),
 				Error: jsonSchema(ErrorResponse),
 			},
