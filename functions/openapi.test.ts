@@ -24,6 +24,9 @@ const OUTSIDE_THE_API = [
 	"GET /api/docs",
 	"GET /favicon.svg",
 	"GET /favicon.ico",
+	// WebSub hubs' callback: a text challenge and an empty answer, not the JSON API.
+	"GET /websub/{id}",
+	"POST /websub/{id}",
 ];
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
