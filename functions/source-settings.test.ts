@@ -111,11 +111,12 @@ describe("per-source settings", () => {
 		expect((await sourceState("capped")).itemCount).toBe(3);
 	});
 
-	it("Should still publish a review source's items: the queue that holds them is not built yet", async () => {
+	it("Should hold a review source's new items in the review queue instead of publishing them", async () => {
 		await putSources([{ id: "checked", url: serve("checked.example"), name: "Checked", review: true }]);
-		await runRefresh();
-		expect(await articlesFrom("checked")).toHaveLength(10);
+		expect(await runRefresh()).toMatchObject({ itemsNew: 0, itemsHeld: 10 });
+		expect(await articlesFrom("checked")).toHaveLength(0);
 		expect((await sourceState("checked")).review).toBe(true);
+		// Approving and rejecting them: functions/review.test.ts.
 	});
 });
 
