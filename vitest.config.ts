@@ -10,7 +10,9 @@ export default defineConfig({
 	plugins: [
 		cloudflareTest({
 			main: "./test/limits/strict-entry.ts",
-			wrangler: { configPath: "./wrangler.toml" },
+			// The desk's file: it declares the StoreWriter here (the reader's points at the desk Worker) and the cron;
+			// both files carry the same vars (npm run check:config).
+			wrangler: { configPath: "./wrangler.desk.toml" },
 			miniflare: {
 				// Lets tests drive `exports.default.scheduled()` like the cron does; test-only,
 				// never set in wrangler.toml.

@@ -10,6 +10,8 @@ import { type BaselineBody, cpuMs, type Runtime, startRuntime } from "./runtime"
 
 export type ReadBenchOptions = {
 	entry: string;
+	/** The desk Worker's bundle (the reader's writes and its StoreWriter go there). */
+	desk?: string;
 	stateDir: string;
 	load: LoadGenerator;
 	rounds: number;
@@ -64,7 +66,10 @@ export async function fetchBody(url: URL): Promise<BaselineBody & { status: numb
 /** Seeds a fresh store, then runs the alternating rounds; returns every sample. */
 export async function runReadBench(o: ReadBenchOptions): Promise<PathResult[]> {
 	// Phase 1: the site alone, seeded through its own admin API like an editor would.
-	let runtime = await startRuntime({ site: { entry: o.entry, adminToken: ADMIN_TOKEN }, stateDir: o.stateDir });
+	let runtime = await startRuntime({
+		site: { entry: o.entry, desk: o.desk, adminToken: ADMIN_TOKEN },
+		stateDir: o.stateDir,
+	});
 	const site = runtime.urls.edgewire as URL;
 	const seedStart = Date.now();
 	const articles = benchArticles(ARTICLES);
@@ -83,7 +88,7 @@ export async function runReadBench(o: ReadBenchOptions): Promise<PathResult[]> {
 
 	// Phase 2: the same state plus the baseline Worker in one workerd process.
 	runtime = await startRuntime({
-		site: { entry: o.entry, adminToken: ADMIN_TOKEN },
+		site: { entry: o.entry, desk: o.desk, adminToken: ADMIN_TOKEN },
 		stateDir: o.stateDir,
 		baseline: bodies.map(({ path, headers, body }) => ({ path, headers, body })),
 	});

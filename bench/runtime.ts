@@ -23,6 +23,11 @@ export type SiteWorker = {
 	adminToken: string;
 	/** Extra bindings (the bench's counting entry reads none; kept for experiments). */
 	bindings?: Record<string, unknown>;
+	/**
+	 * The desk Worker's bundle, when `entry` is the reader Worker: the desk then holds the StoreWriter and
+	 * answers the reader's DESK binding, as on Cloudflare. Without it, `entry` holds the StoreWriter itself.
+	 */
+	desk?: string;
 };
 
 export type Runtime = {
@@ -53,12 +58,30 @@ export async function startRuntime(options: {
 			modulesRoot: dirname(options.site.entry),
 			compatibilityDate,
 			kvNamespaces: { NEWS: "bench-news" },
-			durableObjects: { WRITER: { className: "StoreWriter", useSQLite: true } },
+			durableObjects: {
+				WRITER: options.site.desk
+					? { className: "StoreWriter", scriptName: "edgewire-desk", useSQLite: true }
+					: { className: "StoreWriter", useSQLite: true },
+			},
+			...(options.site.desk ? { serviceBindings: { DESK: "edgewire-desk" } } : {}),
 			bindings: { ...vars, ADMIN_TOKEN: options.site.adminToken, ...options.site.bindings },
 			unsafeDirectSockets: direct,
 			...(options.outbound ? { outboundService: options.outbound } : {}),
 		},
 	];
+	if (options.site.desk) {
+		workers.push({
+			name: "edgewire-desk",
+			scriptPath: options.site.desk,
+			modules: true,
+			modulesRoot: dirname(options.site.desk),
+			compatibilityDate,
+			kvNamespaces: { NEWS: "bench-news" },
+			durableObjects: { WRITER: { className: "StoreWriter", useSQLite: true } },
+			bindings: { ...vars, ADMIN_TOKEN: options.site.adminToken, ...options.site.bindings },
+			...(options.outbound ? { outboundService: options.outbound } : {}),
+		});
+	}
 	if (options.baseline) {
 		workers.push({
 			name: "baseline",
@@ -82,7 +105,9 @@ export async function startRuntime(options: {
 	);
 	await mf.ready;
 	const urls: Record<string, URL> = {};
-	for (const worker of workers) urls[worker.name as string] = await mf.unsafeGetDirectURL(worker.name as string);
+	for (const worker of workers) {
+		if (worker.unsafeDirectSockets) urls[worker.name as string] = await mf.unsafeGetDirectURL(worker.name as string);
+	}
 	return { mf, urls, pid: workerdPid(), dispose: () => mf.dispose() };
 }
 

@@ -19,7 +19,16 @@ const JSON_ROUTES = [
 	"GET /api/sources.opml",
 	"POST /api/sources/opml",
 	"POST /api/sources/discover",
+	"PATCH /api/sources/{id}",
 	"POST /api/refresh",
+	"GET /api/rules",
+	"PUT /api/rules",
+	"GET /api/sources/{id}/rules",
+	"PUT /api/sources/{id}/rules",
+	"POST /api/sources/{id}/rules/test",
+	"GET /api/review",
+	"POST /api/review/{id}/approve",
+	"POST /api/review/{id}/reject",
 	"GET /api/tombstones",
 	"DELETE /api/tombstones/{id}",
 	"GET /api/openapi.json",
@@ -32,7 +41,7 @@ describe("GET /api/openapi.json", () => {
 		expect(status).toBe(200);
 		expect(body.openapi).toBe("3.1.0");
 		const described = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
-			["get", "put", "post", "delete"].filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path}`),
+			["get", "put", "post", "patch", "delete"].filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path}`),
 		);
 		expect(described.sort()).toEqual([...JSON_ROUTES].sort());
 	});

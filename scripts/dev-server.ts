@@ -1,4 +1,4 @@
-/** @module Starts `wrangler dev` as a child process and waits until it answers. */
+/** @module Starts `wrangler dev` (the reader and the desk Worker) as a child process and waits until it answers. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,7 +20,21 @@ export async function startDevServer(
 	options: { port?: number; persistTo?: string; inheritOutput?: boolean; extraArgs?: string[] } = {},
 ): Promise<DevServer> {
 	const port = options.port ?? 8787;
-	const args = ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
+	// Both Workers in one wrangler dev: the first config (the reader) takes the port; its DESK binding and its
+	// StoreWriter binding reach the second (the desk) locally, as they do on Cloudflare.
+	const args = [
+		"wrangler",
+		"dev",
+		"-c",
+		"wrangler.toml",
+		"-c",
+		"wrangler.desk.toml",
+		"--port",
+		String(port),
+		"--ip",
+		"127.0.0.1",
+		"--show-interactive-dev-session=false",
+	];
 	if (options.persistTo) args.push("--persist-to", options.persistTo);
 	args.push(...(options.extraArgs ?? []));
 	const child = spawn("npx", args, {

@@ -3,7 +3,7 @@ import type { OpenApiDocument } from "../api/openapi";
 import { SanitizedHtml } from "./article-body";
 import { Layout } from "./layout";
 
-const METHODS = ["get", "put", "post", "delete"] as const;
+const METHODS = ["get", "put", "post", "patch", "delete"] as const;
 
 type Operation = {
 	summary?: string;
