@@ -85,14 +85,14 @@ export function dirtyKeys(sql: SqlStorage): string[] {
 }
 
 /**
- * Writes every dirty key whose KV key is free now (all of them with `waitForBusy`, waiting out
- * each key's second). Answers how many writes it made and, when some are left, when the next is due.
+ * Writes every dirty key whose KV key is free now, or within `waitUpToMs` (waiting that out). Answers
+ * how many writes it made and, when some are left, when the next is due.
  * A failed write throws and leaves that key (and the rest) dirty.
  */
 export async function flushDerived(
 	sql: SqlStorage,
 	kv: PacedKv,
-	{ waitForBusy }: { waitForBusy: boolean },
+	{ waitUpToMs }: { waitUpToMs: number },
 ): Promise<{ kvWrites: number; nextAt?: number }> {
 	let kvWrites = 0;
 	let nextAt: number | undefined;
@@ -103,7 +103,9 @@ export async function flushDerived(
 			continue;
 		}
 		if (kv.freeAt(key) > kv.now()) {
-			if (!waitForBusy) {
+			// A short wait is cheaper than another alarm; a long one would hold the write queue (an editor's
+			// publish waits behind it), so that key waits for the next alarm instead.
+			if (kv.freeAt(key) - kv.now() > waitUpToMs) {
 				nextAt = Math.min(nextAt ?? Number.POSITIVE_INFINITY, kv.freeAt(key));
 				continue;
 			}

@@ -98,7 +98,7 @@ function derivedOf(row: ArticleRow | undefined) {
  */
 async function flushDerivedNow(target: Projection): Promise<{ kvWrites: number }> {
 	try {
-		const derived = await flushDerived(target.sql, target.kv, { waitForBusy: false });
+		const derived = await flushDerived(target.sql, target.kv, { waitUpToMs: 0 });
 		if (derived.nextAt !== undefined) await target.wakeIn(derived.nextAt - target.kv.now());
 		return derived;
 	} catch (error) {
@@ -113,7 +113,7 @@ export async function settle(target: Projection): Promise<void> {
 	await repairRecords(target, { dueOnly: false });
 	try {
 		await flushIndex(target.sql, target.kv);
-		const derived = await flushDerived(target.sql, target.kv, { waitForBusy: true });
+		const derived = await flushDerived(target.sql, target.kv, { waitUpToMs: ALARM_WAIT_MS });
 		if (derived.nextAt !== undefined) await target.wakeIn(derived.nextAt - target.kv.now());
 	} catch (error) {
 		// Left dirty: the next change set or this retry writes it.
@@ -121,6 +121,12 @@ export async function settle(target: Projection): Promise<void> {
 		console.error(JSON.stringify({ event: "store.index_write_failed", error: String(error) }));
 	}
 }
+
+/**
+ * The longest the alarm waits for a busy derived key while it holds the write queue; a key busy for
+ * longer gets the next alarm, so a burst of publishes never queues behind a second of waiting.
+ */
+const ALARM_WAIT_MS = 50;
 
 /** How soon the alarm tries a trailing index write again after KV refused it. */
 const INDEX_RETRY_MS = 5_000;
