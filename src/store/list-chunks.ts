@@ -50,10 +50,12 @@ function listWhere(list: string, nowMs: number): { sql: string; params: (string 
 	return { sql: `${PUBLIC_ROW} AND section_slug = ?`, params: [nowMs, list.slice(2)] };
 }
 
-/** Not older than `bound` (at or newer than it, in the index's order). */
-const AT_OR_NEWER = "(published_at > ? OR (published_at = ? AND slug <= ?))";
-/** Strictly older than `bound`. */
-const OLDER = "(published_at < ? OR (published_at = ? AND slug > ?))";
+// Each starts with a plain range on published_at, redundant but the one SQLite can seek by: with the
+// OR alone it walked the whole list's index on every call (O(archive) per changed row).
+/** Not older than `bound` (at or newer than it, in the index's order); params: ms, ms, ms, slug. */
+const AT_OR_NEWER = "(published_at >= ? AND (published_at > ? OR (published_at = ? AND slug <= ?)))";
+/** Strictly older than `bound`; params: ms, ms, ms, slug. */
+const OLDER = "(published_at <= ? AND (published_at < ? OR (published_at = ? AND slug > ?)))";
 
 const MIGRATION_KEY = "list_chunks";
 
@@ -178,12 +180,12 @@ function chunkRows(
 	const params: (string | number)[] = [...where.params];
 	if (bound !== null) {
 		conditions.push(AT_OR_NEWER);
-		params.push(bound.ms, bound.ms, bound.slug);
+		params.push(bound.ms, bound.ms, bound.ms, bound.slug);
 	}
 	const upper = upperOf(sql, list, bound);
 	if (upper) {
 		conditions.push(OLDER);
-		params.push(upper.ms, upper.ms, upper.slug);
+		params.push(upper.ms, upper.ms, upper.ms, upper.slug);
 	}
 	return sql
 		.exec<{ headline: string; slug: string; ms: number }>(
@@ -203,6 +205,7 @@ function tailRows(sql: SqlStorage, list: string, bound: Bound, nowMs: number): s
 		.exec<{ headline: string }>(
 			`SELECT headline FROM articles WHERE ${where.sql} AND ${OLDER} ORDER BY published_at DESC, slug ASC LIMIT ?`,
 			...where.params,
+			bound.ms,
 			bound.ms,
 			bound.ms,
 			bound.slug,
