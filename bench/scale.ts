@@ -234,7 +234,10 @@ async function measureSize(entry: string, size: number, seeded: number, all: Ret
 	const seedStart = Date.now();
 	for (let at = seeded; at < size; at += IMPORT_BATCH) {
 		await post(new URL("/__bench/import", site), all.slice(at, Math.min(size, at + IMPORT_BATCH)));
-		if ((at / IMPORT_BATCH) % 20 === 0) log(`size ${size}: imported ${Math.min(size, at + IMPORT_BATCH)}`);
+		if ((at / IMPORT_BATCH) % 20 === 0)
+			log(
+				`size ${size}: imported ${Math.min(size, at + IMPORT_BATCH)} (${((Date.now() - seedStart) / 1000).toFixed(0)} s)`,
+			);
 	}
 	await settled(site);
 	const seedSeconds = (Date.now() - seedStart) / 1000;
