@@ -19,6 +19,7 @@ export const MAX_QUEUED_PER_SOURCE = 200;
 
 export function migrateReviewQueue(sql: SqlStorage): void {
 	// AUTOINCREMENT: ids only grow, so the list pages by id and an id is never given to another item.
+	// item_key is the stored form (item-identity.ts), unique so an item is queued once; item its key within its source.
 	sql.exec(`CREATE TABLE IF NOT EXISTS review_queue (
 		id INTEGER PRIMARY KEY AUTOINCREMENT,
 		item_key TEXT NOT NULL UNIQUE,
