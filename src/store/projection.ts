@@ -112,7 +112,10 @@ async function flushDerivedNow(target: Projection): Promise<{ kvWrites: number }
 export async function settle(target: Projection): Promise<void> {
 	await repairRecords(target, { dueOnly: false });
 	try {
-		await flushIndex(target.sql, target.kv);
+		// The index too waits only briefly; when its key is busy for longer, the alarm comes back for it.
+		const indexFreeIn = target.kv.freeAt(keys.headlines) - target.kv.now();
+		if (indexFreeIn > ALARM_WAIT_MS) await target.wakeIn(indexFreeIn);
+		else await flushIndex(target.sql, target.kv);
 		const derived = await flushDerived(target.sql, target.kv, { waitUpToMs: ALARM_WAIT_MS });
 		if (derived.nextAt !== undefined) await target.wakeIn(derived.nextAt - target.kv.now());
 	} catch (error) {
