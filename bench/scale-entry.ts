@@ -7,8 +7,8 @@
 import * as v from "valibot";
 import worker, { StoreWriter as RealStoreWriter } from "../functions/index";
 import type { Bindings } from "../src/env";
-import { composeArticle } from "../src/publishing/articles";
-import { ArticleInput } from "../src/schemas/article";
+import { composeArticle } from "../src/publishing/compose-article";
+import { ArticleInput } from "../src/schemas/article-input";
 import { dirtyKeys } from "../src/store/derived-keys";
 import { indexDirty } from "../src/store/index-writes";
 import { storeWriter } from "../src/store/stub";

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env";
 import { publishArticle, removeArticle } from "../src/publishing/publish";
-import { ArticleInput } from "../src/schemas/article";
+import { ArticleInput } from "../src/schemas/article-input";
 import { SlugParam } from "../src/schemas/params";
 import { listedSection, pingHub } from "../src/websub/ping";
 import { ApiError } from "./errors";

@@ -1,6 +1,6 @@
 /**
- * @module Which requests the desk Worker answers: every write, the newsroom and the feeds' push
- * callbacks. The reader Worker (functions/reader-worker.ts) forwards exactly these to it over its
+ * @module Which requests the desk Worker answers: every write, the newsroom, the feeds' push
+ * callbacks and the API's description. The reader Worker (functions/reader-worker.ts) forwards exactly these to it over its
  * `DESK` service binding and answers the rest itself; functions/desk-paths.test.ts checks this list
  * against both apps' routes, so a new route cannot land on the wrong side.
  */
@@ -15,6 +15,9 @@ const DESK_PREFIXES = [
 	"/api/staff",
 	"/api/tokens",
 	"/api/audit",
+	// The API's description: generated from the write schemas, with a Markdown renderer readers never need.
+	"/api/openapi.json",
+	"/api/docs",
 	"/websub/",
 	"/admin",
 ] as const;

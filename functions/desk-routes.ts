@@ -1,10 +1,11 @@
 /**
- * @module The desk's routes (every write, the newsroom, the push callbacks), mounted by the desk Worker
+ * @module The desk's routes (every write, the newsroom, the push callbacks, the API's description), mounted by the desk Worker
  * and by the one-Worker app the tests use. Which paths they are is functions/desk-paths.ts.
  */
 import type { Hono } from "hono";
 import type { AppEnv } from "../src/env";
 import { adminRoutes } from "./admin";
+import { apiDocsRoutes } from "./api-docs";
 import { reviewRoutes } from "./review";
 import { ruleRoutes } from "./rules";
 import { sourceDiscoveryRoutes } from "./source-discovery";
@@ -23,5 +24,6 @@ export function mountDeskRoutes(app: Hono<AppEnv>): Hono<AppEnv> {
 			.route("/", reviewRoutes)
 			.route("/", tombstoneRoutes)
 			.route("/", websubRoutes)
+			.route("/", apiDocsRoutes)
 	);
 }

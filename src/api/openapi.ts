@@ -4,7 +4,7 @@
  */
 import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
-import { ArticleInput } from "../schemas/article";
+import { ArticleInput } from "../schemas/article-input";
 import { Slug } from "../schemas/common";
 import { DiscoverInput, DiscoveryResponse } from "../schemas/discovery";
 import { OPML_NAMESPACE, OpmlImportReport } from "../schemas/opml";

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { sampleArticle } from "../../test/helpers";
 import { settleStore } from "../../test/limits";
 import { keys } from "../kv/keys";
-import { ArticleInput, HeadlinesIndex } from "../schemas/article";
+import { HeadlinesIndex } from "../schemas/article";
+import { ArticleInput } from "../schemas/article-input";
 import { publishArticle, removeArticle } from "./publish";
 
 const NOW = new Date("2026-11-25T12:00:00Z");

@@ -7,9 +7,9 @@ import { siteConfig } from "../config";
 import type { Bindings } from "../env";
 import { rememberHeadlines } from "../kv/headlines";
 import { err, ok, type Result } from "../result";
-import type { ArticleInput } from "../schemas/article";
+import type { ArticleInput } from "../schemas/article-input";
 import { storeWriter } from "../store/stub";
-import { composeArticle } from "./articles";
+import { composeArticle } from "./compose-article";
 
 export type Published = {
 	/** The stored article as the API shows it, its age computed from `now`. */
