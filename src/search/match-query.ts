@@ -17,10 +17,14 @@ export function searchTerms(text: string): string[] {
 	return terms;
 }
 
-/** `flood defences` → `"flood"* "defences"*` (every term, each by prefix); undefined when no term is left. */
-export function matchExpression(text: string): string | undefined {
+/**
+ * `flood defences` → `"flood"* "defences"*` (every term, each by prefix), or with `exact`
+ * `"flood" "defences"` (each a whole word, stemmed like the index: `flooding` still finds `flood`);
+ * undefined when no term is left.
+ */
+export function matchExpression(text: string, { exact = false }: { exact?: boolean } = {}): string | undefined {
 	const terms = searchTerms(text);
 	if (terms.length === 0) return undefined;
 	// A term holds no `"` (only letters, digits and marks), so quoting it needs no escaping.
-	return terms.map((t) => `"${t}"*`).join(" ");
+	return terms.map((t) => (exact ? `"${t}"` : `"${t}"*`)).join(" ");
 }

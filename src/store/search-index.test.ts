@@ -58,6 +58,9 @@ describe("Search index", () => {
 			expect(last.more).toBe(false);
 			// A word with fewer matches is ranked over all of them: the best one leads, however old.
 			expect(slugs(sql, "quarry")[0]).toBe("rare-old");
+			// A partial word still finds by prefix, common or not.
+			expect(searchArticles(sql, "harb", { nowMs: NOW, limit: 5, offset: 0 }).hits).toHaveLength(5);
+			expect(slugs(sql, "quarr")[0]).toBe("rare-old");
 		});
 	});
 
