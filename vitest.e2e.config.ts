@@ -7,9 +7,8 @@ export default defineConfig({
 		include: ["e2e/**/*.e2e.test.ts"],
 		environment: "node",
 		// Each file starts its own wrangler dev (its own port and state) and browser, and runs its tests in
-		// order; the files run side by side, so the archive file's seeding overlaps the site file's checks.
-		fileParallelism: true,
-		maxWorkers: 2,
+		// order. One file at a time: two multi-Worker `wrangler dev`s would both claim the desk's local socket.
+		fileParallelism: false,
 		globalSetup: ["e2e/global-setup.ts"],
 		// Starting wrangler dev and Chromium takes a while on a cold machine.
 		hookTimeout: 120_000,

@@ -65,6 +65,12 @@ describe("live ages", () => {
 				article: { title: "Live age check", section: "world", body: "Checking the clock." },
 			},
 		]);
+		// The desk wrote it; the home page's list follows within the StoreWriter's trailing second.
+		await expect
+			.poll(async () => JSON.stringify(await (await fetch(`${site.url}/api/headlines?limit=50`)).json()), {
+				timeout: 10_000,
+			})
+			.toContain('"live-age-check"');
 		const context = await newContext(browser);
 		const page = await context.newPage();
 		const errors: string[] = [];
