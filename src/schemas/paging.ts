@@ -27,3 +27,21 @@ export type ListQuery = v.InferOutput<typeof ListQuery>;
 export function cursorText(cursor: Cursor): string {
 	return `${cursor.publishedMs}-${cursor.slug}`;
 }
+
+/**
+ * A `?limit=` query parameter: a whole number from 1 to `max` written in decimal, `fallback` when absent.
+ * One shape for every list route (headlines, search, the review queue), so each names its bound the same way.
+ */
+export function LimitParam(max: number, fallback: number) {
+	const rule = `must be a whole number from 1 to ${max}`;
+	return v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(new RegExp(`^\\d{1,${String(max).length}}$`), rule),
+			v.transform(Number),
+			v.minValue(1, rule),
+			v.maxValue(max, rule),
+		),
+		String(fallback),
+	);
+}

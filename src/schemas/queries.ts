@@ -4,24 +4,14 @@
  */
 import * as v from "valibot";
 import { Slug } from "./common";
+import { LimitParam } from "./paging";
 
 /** Headlines in the answer when the query names no `limit`. */
 export const DEFAULT_HEADLINES_LIMIT = 10;
 
-const LIMIT_RULE = "must be a whole number from 1 to 100";
-
 /** Strict: a misspelt parameter is a 400 naming it, not a silently ignored one. */
 export const HeadlinesQuery = v.strictObject({
-	limit: v.optional(
-		v.pipe(
-			v.string(),
-			v.regex(/^\d{1,3}$/, LIMIT_RULE),
-			v.transform(Number),
-			v.minValue(1, LIMIT_RULE),
-			v.maxValue(100, LIMIT_RULE),
-		),
-		String(DEFAULT_HEADLINES_LIMIT),
-	),
+	limit: LimitParam(100, DEFAULT_HEADLINES_LIMIT),
 	/** One section's headlines (its URL slug, as in `/sections/:section`); every section's when absent. */
 	section: v.optional(Slug),
 	/**

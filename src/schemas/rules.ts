@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { IsoDateTime, Slug } from "./common";
+import { LimitParam } from "./paging";
 
 /** Longer than any real rule; a bound on what is stored and compiled. */
 export const MAX_RULE_VALUE_LENGTH = 500;
@@ -140,23 +141,13 @@ export const ReviewList = v.object({
 });
 export type ReviewList = v.InferOutput<typeof ReviewList>;
 
-const LIMIT_RULE = "must be a whole number from 1 to 100";
 const CURSOR_RULE = "must be a `next` value from an earlier answer";
 
 export const DEFAULT_REVIEW_LIMIT = 20;
 
 /** Strict: a misspelt parameter is a 400 naming it. The cursor is the last id shown (ids only grow). */
 export const ReviewQuery = v.strictObject({
-	limit: v.optional(
-		v.pipe(
-			v.string(),
-			v.regex(/^\d{1,3}$/, LIMIT_RULE),
-			v.transform(Number),
-			v.minValue(1, LIMIT_RULE),
-			v.maxValue(100, LIMIT_RULE),
-		),
-		String(DEFAULT_REVIEW_LIMIT),
-	),
+	limit: LimitParam(100, DEFAULT_REVIEW_LIMIT),
 	cursor: v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,14}$/, CURSOR_RULE), v.transform(Number))),
 });
 export type ReviewQuery = v.InferOutput<typeof ReviewQuery>;

@@ -1,8 +1,8 @@
 /** @module Search queries (`GET /search`, `GET /api/search`) and the API's answer. */
 import * as v from "valibot";
+import { LimitParam } from "./paging";
 
 const Q_RULE = "must be 1 to 200 characters";
-const LIMIT_RULE = "must be a whole number from 1 to 50";
 const CURSOR_RULE = "must be a `next` value from an earlier answer";
 
 /** Results per page when the query names no `limit`, and on the HTML page. */
@@ -28,16 +28,7 @@ const SearchCursor = v.pipe(
 /** Strict: a misspelt parameter is a 400 naming it. */
 export const SearchApiQuery = v.strictObject({
 	q: Q,
-	limit: v.optional(
-		v.pipe(
-			v.string(),
-			v.regex(/^\d{1,2}$/, LIMIT_RULE),
-			v.transform(Number),
-			v.minValue(1, LIMIT_RULE),
-			v.maxValue(50, LIMIT_RULE),
-		),
-		String(DEFAULT_SEARCH_LIMIT),
-	),
+	limit: LimitParam(50, DEFAULT_SEARCH_LIMIT),
 	cursor: v.optional(SearchCursor),
 });
 export type SearchApiQuery = v.InferOutput<typeof SearchApiQuery>;
