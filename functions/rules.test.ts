@@ -193,6 +193,21 @@ describe("rules routes", () => {
 			block("title", "global"),
 		]);
 	});
+
+	it("Should forget a removed source's own rules, so a source added later under its id starts with none", async () => {
+		await putSources([{ id: "gone", url: "https://gone.example/rss", name: "Gone" }]);
+		await putGlobalRules([block("title", "global")]);
+		await putSourceRules("gone", [keep("author", "ines")]);
+		await putSources([]);
+		expect((await send("/api/sources/gone/rules", "GET")).status).toBe(404);
+		await putSources([{ id: "gone", url: "https://other.example/rss", name: "Back" }]);
+		const own = (await (await send("/api/sources/gone/rules", "GET")).json()) as SourceRules;
+		expect(own.rules).toEqual([]);
+		// The global set is nobody's source: it stays.
+		expect(((await (await send("/api/rules", "GET")).json()) as GlobalRules).rules).toMatchObject([
+			block("title", "global"),
+		]);
+	});
 });
 
 describe("rules in the refresh", () => {

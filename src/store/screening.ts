@@ -34,6 +34,18 @@ export function reviewMissing(id: number): ReviewMissing {
 	return { code: "review.missing", detail: `no review item ${id}` };
 }
 
+/**
+ * Forgets what only a source's own screening used, once it has left the source list: its rules and its
+ * last fetched items (nothing could read or delete them any more, and a source later added under the
+ * same id starts clean). Its queued items stay, for an editor to approve or reject.
+ */
+export function forgetRemovedSources(sql: SqlStorage, remaining: readonly string[]): void {
+	migrateScreening(sql);
+	const keep = JSON.stringify(remaining);
+	sql.exec("DELETE FROM rules WHERE source_id IS NOT NULL AND source_id NOT IN (SELECT value FROM json_each(?))", keep);
+	sql.exec("DELETE FROM last_items WHERE source_id NOT IN (SELECT value FROM json_each(?))", keep);
+}
+
 /** Every table rules and review use; cheap (CREATE … IF NOT EXISTS), so each entry point calls it. */
 export function migrateScreening(sql: SqlStorage): void {
 	migrateRules(sql);

@@ -34,6 +34,7 @@ import { approvalRow, findQueued, listQueue, removeQueued } from "./review-queue
 import { listRules, saveRules } from "./rules-table";
 import {
 	dryRun,
+	forgetRemovedSources,
 	migrateScreening,
 	type ReviewMissing,
 	type RulesInvalid,
@@ -134,6 +135,10 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return this.serialized(async () => {
 			migrateRefreshTables(this.sql);
 			const record = replaceSources(loadSources(this.sql), configs, new Date(now));
+			forgetRemovedSources(
+				this.sql,
+				configs.map((c) => c.id),
+			);
 			return { record, kvWrites: await storeSources({ sql: this.sql, kv: this.kvNamespace() }, record) };
 		});
 	}
