@@ -5,6 +5,7 @@
  */
 import { readArchiveDay, readArchiveMonth, readArchiveMonths } from "../kv/archive";
 import { readHeadlines } from "../kv/headlines";
+import type { KvRead } from "../kv/read";
 import { NAV_SECTIONS } from "../publishing/headline-pages";
 import { archivePath } from "../publishing/paths";
 import { activeSections } from "../publishing/sections";
@@ -26,19 +27,33 @@ async function withIndex(req: ReaderRequest): Promise<Result<HeadlinesIndex, Pag
 	return index.ok ? ok(index.value) : err(UNREADABLE);
 }
 
+/** The index and a day's or month's record, read side by side; an absent record is the page's 404. */
+async function indexAndRecord<T>(
+	req: ReaderRequest,
+	record: Promise<KvRead<T>>,
+): Promise<Result<{ index: HeadlinesIndex; record: T }, PageError>> {
+	const [index, read] = await Promise.all([withIndex(req), record]);
+	if (!index.ok) return index;
+	if (!read.ok) return err(read.error.code === "kv.missing" ? NOT_FOUND : UNREADABLE);
+	return ok({ index: index.value, record: read.value });
+}
+
+/** A neighbour's link shows once its first story is live. */
+const liveNeighbour = (next: { at: string; from: number } | undefined, nowMs: number) =>
+	next && next.from <= nowMs ? next.at : undefined;
+
 /** `/archive/YYYY/MM/DD`: the day's live articles, newest first, and the days either side that have any. */
 export async function archiveDayPage(req: ReaderRequest, day: string): Promise<Result<RenderedPage, PageError>> {
 	const { config, now } = req;
 	const nowMs = now.getTime();
-	const [index, record] = await Promise.all([withIndex(req), readArchiveDay(req, day, nowMs)]);
-	if (!index.ok) return index;
-	if (!record.ok) return err(record.error.code === "kv.missing" ? NOT_FOUND : UNREADABLE);
-	const deps = { index: index.value, config, record: record.value };
-	return cachedPage({ key: req.url, deps }, now, () => {
-		const { headlines: all, prev, next } = record.value;
+	const read = await indexAndRecord(req, readArchiveDay(req, day, nowMs));
+	if (!read.ok) return read;
+	const { index, record } = read.value;
+	return cachedPage({ key: req.url, deps: { index, config, record } }, now, () => {
+		const { headlines: all, prev, next } = record;
 		const headlines = all.filter((h) => isPublished(h, now));
 		if (headlines.length === 0) return err(NOT_FOUND);
-		const nextLive = next && next.from <= nowMs ? next.at : undefined;
+		const nextLive = liveNeighbour(next, nowMs);
 		const last = headlines[headlines.length - 1];
 		// A day past DAY_MAX goes on in the home list, which holds every article in the same order.
 		const earlier =
@@ -61,11 +76,11 @@ export async function archiveDayPage(req: ReaderRequest, day: string): Promise<R
 					name,
 					`Every story from ${config.siteName} on ${name}.`,
 				)}
-				sections={activeSections(index.value, now, NAV_SECTIONS)}
+				sections={activeSections(index, now, NAV_SECTIONS)}
 			/>
 		);
 		const pending = [...all.filter((h) => !isPublished(h, now)), ...(next && !nextLive ? [at(next.from)] : [])];
-		return ok({ view, index: index.value, shown: [...headlines, ...pending] });
+		return ok({ view, index: index, shown: [...headlines, ...pending] });
 	});
 }
 
@@ -73,15 +88,14 @@ export async function archiveDayPage(req: ReaderRequest, day: string): Promise<R
 export async function archiveMonthPage(req: ReaderRequest, month: string): Promise<Result<RenderedPage, PageError>> {
 	const { config, now } = req;
 	const nowMs = now.getTime();
-	const [index, record] = await Promise.all([withIndex(req), readArchiveMonth(req, month, nowMs)]);
-	if (!index.ok) return index;
-	if (!record.ok) return err(record.error.code === "kv.missing" ? NOT_FOUND : UNREADABLE);
-	const deps = { index: index.value, config, record: record.value };
-	return cachedPage({ key: req.url, deps }, now, () => {
-		const { prev, next } = record.value;
-		const days = record.value.days.filter((d) => d.from <= nowMs).map((d) => d.day);
+	const read = await indexAndRecord(req, readArchiveMonth(req, month, nowMs));
+	if (!read.ok) return read;
+	const { index, record } = read.value;
+	return cachedPage({ key: req.url, deps: { index, config, record } }, now, () => {
+		const { prev, next } = record;
+		const days = record.days.filter((d) => d.from <= nowMs).map((d) => d.day);
 		if (days.length === 0) return err(NOT_FOUND);
-		const nextLive = next && next.from <= nowMs ? next.at : undefined;
+		const nextLive = liveNeighbour(next, nowMs);
 		const name = monthName(month);
 		const view = (
 			<ArchiveMonthPage
@@ -96,14 +110,14 @@ export async function archiveMonthPage(req: ReaderRequest, month: string): Promi
 					name,
 					`Stories from ${config.siteName}, day by day, in ${name}.`,
 				)}
-				sections={activeSections(index.value, now, NAV_SECTIONS)}
+				sections={activeSections(index, now, NAV_SECTIONS)}
 			/>
 		);
 		const pending = [
-			...record.value.days.filter((d) => d.from > nowMs).map((d) => at(d.from)),
+			...record.days.filter((d) => d.from > nowMs).map((d) => at(d.from)),
 			...(next && !nextLive ? [at(next.from)] : []),
 		];
-		return ok({ view, index: index.value, shown: pending });
+		return ok({ view, index: index, shown: pending });
 	});
 }
 
