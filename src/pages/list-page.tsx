@@ -10,6 +10,7 @@ import { sectionPath } from "../publishing/paths";
 import { activeSections, sectionName } from "../publishing/sections";
 import { cachedPage, type RenderedPage } from "../render-cache/page";
 import { err, ok, type Result } from "../result";
+import type { HeadlinesIndex } from "../schemas/article";
 import { type Cursor, cursorText } from "../schemas/paging";
 import { listMeta } from "../seo/article";
 import { ListPage } from "../views/list-page";
@@ -41,14 +42,15 @@ export async function listPage(req: ReaderRequest, options: ListPageOptions): Pr
 			? undefined
 			: await readListPage(req, { section }, { before, size: LIST_PAGE_SIZE }, now);
 	if (listed && !listed.ok) return err(UNREADABLE);
-	const front = listed ? undefined : headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
 	// The front page leads with the newest story that has a lead image: its record gives the dek and credit.
-	const leadSlug = front?.headlines.find((h) => h.image !== undefined)?.slug;
+	const leadSlug = listed ? undefined : leadOf(index.value, now);
 	const lead = leadSlug === undefined ? undefined : await readRecentArticle(req, leadSlug, now.getTime());
 	const leadArticle = lead?.ok ? lead.value : undefined;
 	const deps = { index: index.value, config, chunk: listed?.value.chunk, lead: leadArticle };
 	return cachedPage({ key: req.url, deps }, now, () => {
-		const listedPage = listed ? listed.value : (front as NonNullable<typeof front>);
+		const listedPage = listed
+			? listed.value
+			: headlinePage(index.value, now, { size: LIST_PAGE_SIZE, before, section });
 		const page = leadArticle
 			? { ...listedPage, headlines: listedPage.headlines.filter((h) => h.slug !== leadArticle.slug) }
 			: listedPage;
@@ -76,6 +78,25 @@ export async function listPage(req: ReaderRequest, options: ListPageOptions): Pr
 		);
 		return ok({ view, index: index.value, shown: leadArticle ? [leadArticle, ...page.headlines] : page.headlines });
 	});
+}
+
+/** The front page's lead for an index, kept until one of its scheduled headlines goes live (the same object while memory holds it). */
+const leads = new WeakMap<HeadlinesIndex, { slug: string | undefined; until: number }>();
+
+/** The newest live headline on the front page's first page that has a lead image. */
+function leadOf(index: HeadlinesIndex, now: Date): string | undefined {
+	const nowMs = now.getTime();
+	const held = leads.get(index);
+	if (held && nowMs < held.until) return held.slug;
+	const first = headlinePage(index, now, { size: LIST_PAGE_SIZE });
+	const slug = first.headlines.find((h) => h.image !== undefined)?.slug;
+	let until = Number.POSITIVE_INFINITY;
+	for (const h of index.headlines) {
+		const at = Date.parse(h.publishedAt);
+		if (at > nowMs && at < until) until = at;
+	}
+	leads.set(index, { slug, until });
+	return slug;
 }
 
 /** The list's JSON without ages, which the new-stories notice polls (its ETag changes only with the list). */
