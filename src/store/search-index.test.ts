@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Article } from "../schemas/article";
 import { MARK_END, MARK_START } from "../search/results";
 import { deleteRow, pruneExpired, upsertRow } from "./articles-table";
-import { SEARCH_CANDIDATES, searchArticles } from "./search-index";
+import { migrateSearchIndex, SEARCH_CANDIDATES, searchArticles } from "./search-index";
 import { storeWriter } from "./stub";
 import type { StoreWriter } from "./writer";
 
@@ -61,6 +61,24 @@ describe("Search index", () => {
 			// A partial word still finds by prefix, common or not.
 			expect(searchArticles(sql, "harb", { nowMs: NOW, limit: 5, offset: 0 }).hits).toHaveLength(5);
 			expect(slugs(sql, "quarr")[0]).toBe("rare-old");
+		});
+	});
+
+	it("Should take a version-1 index as it is, noting each document's rowid without rebuilding it", async () => {
+		await inWriter((sql) => {
+			put(sql, article("kept-a", { bodyHtml: "<p>lanterns by the quay</p>" }));
+			put(sql, article("kept-b", { bodyHtml: "<p>more lanterns</p>" }));
+			// As version 1 left it: documents, no rowid map.
+			sql.exec("DELETE FROM search_rows");
+			sql.exec("UPDATE meta SET v = '1' WHERE k = 'search_index'");
+			const rowids = sql.exec<{ r: number }>("SELECT rowid AS r FROM articles_fts ORDER BY rowid").toArray();
+			migrateSearchIndex(sql);
+			expect(sql.exec<{ r: number }>("SELECT rid AS r FROM search_rows ORDER BY rid").toArray()).toEqual(rowids);
+			expect(slugs(sql, "lanterns").sort()).toEqual(["kept-a", "kept-b"]);
+			// Its documents are found by rowid from now on: an edit replaces, never duplicates.
+			put(sql, article("kept-a", { bodyHtml: "<p>lanterns, corrected</p>" }));
+			expect(slugs(sql, "lanterns").sort()).toEqual(["kept-a", "kept-b"]);
+			expect(sql.exec("SELECT COUNT(*) AS n FROM articles_fts").one().n).toBe(2);
 		});
 	});
 

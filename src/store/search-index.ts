@@ -38,6 +38,13 @@ export function migrateSearchIndex(sql: SqlStorage): void {
 	sql.exec("CREATE TABLE IF NOT EXISTS search_rows (slug TEXT PRIMARY KEY, rid INTEGER NOT NULL UNIQUE)");
 	const done = sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = ?", SCHEMA_KEY).toArray()[0]?.v;
 	if (done === SCHEMA_VERSION) return;
+	if (done === "1") {
+		// Version 1's documents are right already: note each one's rowid, in SQLite alone (no document rebuilt,
+		// so a large store's first invocation after the upgrade stays far inside its CPU limit).
+		sql.exec("INSERT OR REPLACE INTO search_rows (slug, rid) SELECT slug, rowid FROM articles_fts");
+		setSchemaVersion(sql);
+		return;
+	}
 	sql.exec("DELETE FROM articles_fts");
 	sql.exec("DELETE FROM search_rows");
 	const rows = sql.exec<{ slug: string; json: string }>("SELECT slug, json FROM articles ORDER BY published_at ASC");
@@ -48,6 +55,10 @@ export function migrateSearchIndex(sql: SqlStorage): void {
 			// A row that no longer parses is not searchable; replacing it indexes it again.
 		}
 	}
+	setSchemaVersion(sql);
+}
+
+function setSchemaVersion(sql: SqlStorage): void {
 	sql.exec(
 		"INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
 		SCHEMA_KEY,
