@@ -2,14 +2,17 @@
  * @module Search as readers and programs get it: `/api/search`'s JSON and the `/search` results
  * page, each from one StoreWriter search (none when the data center holds the query's results).
  */
+import * as v from "valibot";
 import { ageLabel } from "../age/scale";
+import { parseEntries } from "../kv/read";
 import { articlePath } from "../publishing/paths";
 import { cachedPage, type RenderedPage } from "../render-cache/page";
 import { ok } from "../result";
 import type { HeadlinesIndex } from "../schemas/article";
+import { describeIssue } from "../schemas/issues";
 import type { SearchResponse } from "../schemas/search";
 import { cachedSearch, cacheSearch } from "../search/result-cache";
-import { MARK_END, MARK_START, type SearchPage } from "../search/results";
+import { MARK_END, MARK_START, SearchHitRecord, type SearchPage, SearchPageRecord } from "../search/results";
 import { SearchResultsPage } from "../views/search-page";
 import type { ReaderRequest } from "./request";
 
@@ -35,10 +38,21 @@ async function results(req: ReaderRequest, backend: SearchBackend, query: Search
 		page = await backend(query.text, query.limit, query.offset, nowMs);
 		await cacheSearch(key, page);
 	}
+	page = checked(page);
 	memory.delete(memoryKey);
 	if (memory.size >= MEMORY_CAPACITY) memory.delete(memory.keys().next().value as string);
 	memory.set(memoryKey, { page, at: nowMs });
 	return page;
+}
+
+/** Results as they came back, validated like any record read back: a malformed page is none, a bad hit is left out. */
+function checked(page: unknown): SearchPage {
+	const shape = v.safeParse(SearchPageRecord, page);
+	if (!shape.success) {
+		console.error(JSON.stringify({ event: "search.corrupt", detail: describeIssue(shape.issues) }));
+		return { hits: [], more: false };
+	}
+	return { hits: parseEntries("search", shape.output.hits, SearchHitRecord), more: shape.output.more };
 }
 
 /** Drops the results held in memory (tests that publish and search again at once). */
