@@ -1,6 +1,6 @@
 /** @module Bearer-token guard for the admin API, compared in constant time. */
 import { createMiddleware } from "hono/factory";
-import { OWNER } from "../../src/auth/actor";
+import { hasRole, OWNER, type Role } from "../../src/auth/actor";
 import type { AppEnv } from "../../src/env";
 import { ApiError } from "../errors";
 
@@ -30,3 +30,17 @@ export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
 	c.set("actor", OWNER);
 	await next();
 });
+
+/**
+ * After `adminAuth`: refuses (403) an actor whose role is below `needed`. Roles are enforced here, on
+ * the API, whatever the UI offers.
+ */
+export function requireRole(needed: Role) {
+	return createMiddleware<AppEnv>(async (c, next) => {
+		const actor = c.var.actor;
+		if (!hasRole(actor.role, needed)) {
+			throw new ApiError(403, `forbidden: this needs the ${needed} role; ${actor.name} is a ${actor.role}`);
+		}
+		await next();
+	});
+}
