@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../src/env";
 import { adminRoutes } from "./admin";
 import { apiDocsRoutes } from "./api-docs";
+import { deskPageRoutes } from "./desk-pages";
 import { reviewRoutes } from "./review";
 import { ruleRoutes } from "./rules";
 import { sourceDiscoveryRoutes } from "./source-discovery";
@@ -25,5 +26,6 @@ export function mountDeskRoutes(app: Hono<AppEnv>): Hono<AppEnv> {
 			.route("/", tombstoneRoutes)
 			.route("/", websubRoutes)
 			.route("/", apiDocsRoutes)
+			.route("/", deskPageRoutes)
 	);
 }

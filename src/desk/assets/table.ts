@@ -5,14 +5,16 @@
  */
 import { DESK_CSS } from "./desk-css";
 import { fingerprint } from "./version";
+import { WEBAUTHN_BROWSER_SCRIPT } from "./webauthn-bundle";
 
 export type DeskAsset = { type: string; text: string };
 
 const CSS = "text/css; charset=utf-8";
-// const JS = "text/javascript; charset=utf-8";
+const JS = "text/javascript; charset=utf-8";
 
 const ASSETS: Readonly<Record<string, DeskAsset>> = {
 	"desk.css": { type: CSS, text: DESK_CSS },
+	"webauthn.js": { type: JS, text: WEBAUTHN_BROWSER_SCRIPT },
 };
 
 const versions = new Map<string, string>();
