@@ -8,6 +8,7 @@
  * projected. Reads never come here: they go to KV directly.
  */
 import { DurableObject } from "cloudflare:workers";
+import { newId } from "../auth/secrets";
 import { siteConfig } from "../config";
 import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
@@ -17,16 +18,22 @@ import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { OpmlFeed, OpmlImportReport } from "../schemas/opml";
 import type { DryRunResponse, ReviewApproved, ReviewList, Rule, RuleInput } from "../schemas/rules";
 import type { SourceConfig, SourcePatch, SourceState, SourcesRecord } from "../schemas/source";
+import type { SourceRun, SourceRunList } from "../schemas/source-runs";
+import type { AuditPage, Staff, StaffInput, StaffPatch, TokenSummary } from "../schemas/staff";
 import type { TombstoneList } from "../schemas/tombstone";
 import type { VerificationQuery } from "../schemas/websub";
 import type { SearchPage } from "../search/results";
 import { type OverCap, planImport } from "../sources/import";
 import type { HubRequest } from "../websub/leases";
+import type { NewToken, TokenHolder } from "./api-tokens";
 import { migrateArchiveDays } from "./archive-days";
 import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
+import type { AuditRecord } from "./audit-log";
 import type { StoreError } from "./errors";
+import * as identity from "./identity-store";
 import { itemIdentityAt } from "./item-identity";
 import { type PacedKv, type PacingClock, pacedKv, pacedNamespace, REAL_CLOCK } from "./kv-pacing";
+import type { ChallengePurpose, NewPasskey, StoredPasskey } from "./passkeys";
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settle } from "./projection";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
@@ -44,6 +51,9 @@ import {
 	sourceMissing,
 } from "./screening";
 import { searchArticles } from "./search-index";
+import type { LiveSession, NewSession } from "./sessions-table";
+import type { LinkRefusal } from "./sign-in-links";
+import type { LastAdmin, StaffDuplicate, StaffMissing } from "./staff-table";
 import {
 	dueHubRequests,
 	type HubReport,
@@ -58,7 +68,9 @@ import {
 // Derived KV values register themselves with derived-keys.ts.
 import "./list-chunks";
 import "./sitemap-months";
-import { configOf, patchSource, replaceSources } from "./sources-record";
+import { countSourceArticles, REMOVAL_STEP, sourceArticleSlugs } from "./source-removal";
+import { allRuns, forgetRuns, runsOf } from "./source-runs";
+import { type AddRefused, addSource, configOf, patchSource, removeSource, replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
 
@@ -71,6 +83,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 		this.sql = ctx.storage.sql;
 		migrateArticlesTable(this.sql);
 		migrateStoreState(this.sql);
+		identity.migrateIdentityTables(this.sql);
 		// The archive files each row under its day in the site's time zone; a new zone re-files them.
 		if (migrateArchiveDays(this.sql, siteConfig(env).timeZone)) void ctx.blockConcurrencyWhile(() => this.wakeIn(0));
 	}
@@ -136,6 +149,10 @@ export class StoreWriter extends DurableObject<Bindings> {
 			migrateRefreshTables(this.sql);
 			const record = replaceSources(loadSources(this.sql), configs, new Date(now));
 			forgetRemovedSources(
+				this.sql,
+				configs.map((c) => c.id),
+			);
+			forgetRuns(
 				this.sql,
 				configs.map((c) => c.id),
 			);
@@ -223,6 +240,62 @@ export class StoreWriter extends DurableObject<Bindings> {
 			}
 			return ok(plan.value.report);
 		});
+	}
+
+	/** One source added (`POST /api/sources`), due at once; refused when its id or URL is taken or the list is full. */
+	addSource(
+		input: Omit<SourceConfig, "id"> & { id?: string },
+		now: string,
+	): Promise<Result<SourceState, AddRefused>> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const added = addSource(loadSources(this.sql), input, new Date(now));
+			if (!added.ok) return added;
+			await storeSources({ sql: this.sql, kv: this.kvNamespace() }, added.value.record);
+			return ok(added.value.source);
+		});
+	}
+
+	/**
+	 * Takes source `id` off the list (its rules, last items and run history go with it; its queued
+	 * review items stay) and, with `remove`, deletes up to REMOVAL_STEP of its articles, answering how
+	 * many are left: the caller calls again until none are, even once the source itself is gone.
+	 * Deleting them leaves no tombstones (no refresh of a removed source can bring them back).
+	 */
+	removeSource(
+		id: string,
+		articles: "keep" | "remove",
+		now: string,
+	): Promise<Result<{ removed: number; remaining: number }, SourceMissing>> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const record = removeSource(loadSources(this.sql), id, new Date(now));
+			const left = articles === "remove" ? countSourceArticles(this.sql, id) : 0;
+			if (!record && left === 0) return err(sourceMissing(id));
+			if (record) {
+				const remaining = record.sources.map((s) => s.id);
+				forgetRemovedSources(this.sql, remaining);
+				forgetRuns(this.sql, remaining);
+				await storeSources({ sql: this.sql, kv: this.kvNamespace() }, record);
+			}
+			if (left === 0) return ok({ removed: 0, remaining: 0 });
+			const slugs = sourceArticleSlugs(this.sql, id, REMOVAL_STEP);
+			await this.editorApply({ put: [], remove: slugs });
+			return ok({ removed: slugs.length, remaining: left - slugs.length });
+		});
+	}
+
+	/** A source's last attempts, the newest first; null when there is no source `id`. A read: never waits behind a commit. */
+	sourceRuns(id: string): SourceRunList | null {
+		migrateRefreshTables(this.sql);
+		if (!loadSources(this.sql).sources.some((s) => s.id === id)) return null;
+		return { id, runs: runsOf(this.sql, id) };
+	}
+
+	/** The sources desk's one read: the list with its health, and every source's last attempts. */
+	sourcesDesk(): { record: SourcesRecord; runs: Record<string, SourceRun[]> } {
+		migrateRefreshTables(this.sql);
+		return { record: loadSources(this.sql), runs: Object.fromEntries(allRuns(this.sql)) };
 	}
 
 	// ── Rules and the review queue (issue 11) ──
@@ -347,6 +420,125 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	// ── Staff, sessions, tokens, audit (issue 12) ──
+
+	// Synchronous SQL only (no KV), so each is atomic on its own and none waits behind the write queue.
+
+	createStaff(input: StaffInput, now: string): Result<Staff, StaffDuplicate> {
+		return identity.insertStaff(this.sql, newId(), input, new Date(now));
+	}
+
+	listStaff(): Staff[] {
+		return identity.listStaff(this.sql);
+	}
+
+	getStaff(id: string): Staff | null {
+		return identity.staffById(this.sql, id) ?? null;
+	}
+
+	staffByEmail(email: string): Staff | null {
+		return identity.staffByEmail(this.sql, email) ?? null;
+	}
+
+	patchStaff(id: string, patch: StaffPatch, now: string): Result<Staff, StaffMissing | LastAdmin> {
+		return identity.updateStaff(this.sql, id, patch, new Date(now));
+	}
+
+	/** Ends every session of one person (`DELETE /api/staff/:id/sessions`); how many there were. */
+	endSessionsOf(staffId: string): number {
+		return identity.endSessionsOf(this.sql, staffId);
+	}
+
+	/** Stores a sign-in link's hash for `staffId`; its expiry (ms), or `staff.missing`. */
+	issueSignInLink(staffId: string, secretHash: string, nowMs: number): Result<number, StaffMissing> {
+		const staff = identity.staffById(this.sql, staffId);
+		if (!staff) return err({ code: "staff.missing", detail: `no staff account ${staffId}` });
+		return ok(identity.issueSignInLink(this.sql, secretHash, staffId, nowMs));
+	}
+
+	/** Whether a link could sign someone in now; changes nothing. */
+	checkSignInLink(secretHash: string, nowMs: number): Result<string, LinkRefusal> {
+		return identity.checkSignInLink(this.sql, secretHash, nowMs);
+	}
+
+	/** Uses a sign-in link up and starts the session it grants, in one step: a link signs in once. */
+	signInByLink(
+		linkHash: string,
+		session: Omit<NewSession, "staffId">,
+		nowMs: number,
+	): Result<LiveSession, LinkRefusal> {
+		const consumed = identity.consumeSignInLink(this.sql, linkHash, nowMs);
+		if (!consumed.ok) return consumed;
+		const staff = identity.staffById(this.sql, consumed.value);
+		if (!staff || staff.disabled) {
+			return err({ code: "link.unknown", detail: "This sign-in link is for an account that can no longer sign in." });
+		}
+		identity.startSession(this.sql, { ...session, staffId: staff.id }, nowMs);
+		return ok({ id: session.id, staff });
+	}
+
+	startSession(session: NewSession, nowMs: number): void {
+		identity.startSession(this.sql, session, nowMs);
+	}
+
+	liveSession(secretHash: string, nowMs: number): LiveSession | null {
+		return identity.liveSession(this.sql, secretHash, nowMs) ?? null;
+	}
+
+	endSession(secretHash: string): boolean {
+		return identity.endSession(this.sql, secretHash);
+	}
+
+	createToken(token: NewToken, nowMs: number): void {
+		identity.insertToken(this.sql, token, nowMs);
+	}
+
+	listTokens(staffId: string): TokenSummary[] {
+		return identity.listTokensOf(this.sql, staffId);
+	}
+
+	revokeToken(id: string, ownerId: string | null): boolean {
+		return identity.revokeToken(this.sql, id, ownerId);
+	}
+
+	tokenHolder(secretHash: string, nowMs: number): TokenHolder | null {
+		return identity.tokenHolder(this.sql, secretHash, nowMs) ?? null;
+	}
+
+	saveChallenge(challenge: string, purpose: ChallengePurpose, staffId: string | null, nowMs: number): void {
+		identity.saveChallenge(this.sql, challenge, purpose, staffId, nowMs);
+	}
+
+	takeChallenge(challenge: string, purpose: ChallengePurpose, staffId: string | null, nowMs: number): boolean {
+		return identity.takeChallenge(this.sql, challenge, purpose, staffId, nowMs);
+	}
+
+	addPasskey(passkey: NewPasskey, nowMs: number): void {
+		identity.insertPasskey(this.sql, passkey, nowMs);
+	}
+
+	passkey(id: string): StoredPasskey | null {
+		return identity.passkeyById(this.sql, id) ?? null;
+	}
+
+	passkeysOf(staffId: string): StoredPasskey[] {
+		return identity.passkeysOf(this.sql, staffId);
+	}
+
+	recordPasskeyUse(id: string, counter: number, nowMs: number): void {
+		identity.recordPasskeyUse(this.sql, id, counter, nowMs);
+	}
+
+	deletePasskey(id: string, staffId: string): boolean {
+		return identity.deletePasskey(this.sql, id, staffId);
+	}
+
+	appendAudit(record: AuditRecord): void {
+		identity.appendAudit(this.sql, record);
+	}
+
+	listAudit(limit: number, before: number | undefined): AuditPage {
+		return identity.listAudit(this.sql, limit, before);
+	}
 
 	// ── Article desk: status, revisions, conflicts (issue 12) ──
 
