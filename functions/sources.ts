@@ -6,7 +6,14 @@ import type { AppEnv } from "../src/env";
 import { readSources } from "../src/kv/sources";
 import { refresh } from "../src/refresh";
 import { RefreshQuery } from "../src/schemas/refresh-query";
-import { MAX_SOURCES, SourceIdParam, SourcePatch, SourcesInput } from "../src/schemas/source";
+import {
+	MAX_SOURCES,
+	NewSource,
+	SourceDeleteQuery,
+	SourceIdParam,
+	SourcePatch,
+	SourcesInput,
+} from "../src/schemas/source";
 import { readOpml, writeOpml } from "../src/sources/opml";
 import { storeWriter } from "../src/store/stub";
 import { ApiError } from "./errors";
@@ -72,9 +79,49 @@ export const sourceRoutes = new Hono<AppEnv>()
 			return c.json(patched.value);
 		},
 	)
-	/** Runs one refresh now over the due sources (`?force=true`: all, within the budget); answers with its summary. */
+	/** Adds one source, due at once; 409 when its id or URL is taken, 413 when the list is full. */
+	.post("/api/sources", jsonRequest, validate("json", NewSource), async (c) => {
+		const added = await storeWriter(c.env).addSource(c.req.valid("json"), c.var.now.toISOString());
+		if (!added.ok) {
+			const { error } = added;
+			if (error.code === "sources.over_cap") throw new ApiError(413, `too many sources: ${error.detail}`);
+			throw new ApiError(409, error.detail, [{ path: error.path, message: error.detail }]);
+		}
+		return c.json(added.value, 201);
+	})
+	/**
+	 * Removes one source; `?articles=remove` also deletes up to 100 of its articles per call and
+	 * answers how many remain, so the caller repeats until `remaining` is 0.
+	 */
+	.delete(
+		"/api/sources/:id",
+		validate("param", SourceIdParam, { message: "invalid source id" }),
+		validate("query", SourceDeleteQuery),
+		async (c) => {
+			const { id } = c.req.valid("param");
+			const { articles } = c.req.valid("query");
+			const removed = await storeWriter(c.env).removeSource(id, articles, c.var.now.toISOString());
+			if (!removed.ok) throw new ApiError(404, removed.error.detail);
+			return c.json({ id, articles, ...removed.value });
+		},
+	)
+	/** A source's last attempts (at most 10), the newest first. */
+	.get("/api/sources/:id/runs", validate("param", SourceIdParam, { message: "invalid source id" }), async (c) => {
+		const { id } = c.req.valid("param");
+		const runs = await storeWriter(c.env).sourceRuns(id);
+		if (!runs) throw new ApiError(404, `no source ${id}`);
+		return c.json(runs);
+	})
+	/**
+	 * Runs one refresh now over the due sources (`?force=true`: all, within the budget; `?source=id`:
+	 * that one, due or not); answers with its summary.
+	 */
 	.post("/api/refresh", validate("query", RefreshQuery), async (c) => {
-		const { force } = c.req.valid("query");
+		const { force, source } = c.req.valid("query");
+		if (source !== undefined && !(await storeWriter(c.env).sourceRuns(source))) {
+			throw new ApiError(404, `no source ${source}`);
+		}
 		const background = (work: Promise<unknown>) => inBackground(c, work);
-		return c.json(await refresh(c.env, { now: c.var.now, force: force === "true", background }));
+		const options = { now: c.var.now, force: force === "true", background, ...(source !== undefined && { source }) };
+		return c.json(await refresh(c.env, options));
 	});

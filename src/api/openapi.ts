@@ -24,7 +24,17 @@ import {
 	SourceRulesInput,
 } from "../schemas/rules";
 import { SearchApiQuery, SearchResponse } from "../schemas/search";
-import { MAX_SOURCES, SourcePatch, SourceState, SourcesInput, SourcesRecord } from "../schemas/source";
+import {
+	MAX_SOURCES,
+	NewSource,
+	SourceDeleteQuery,
+	SourcePatch,
+	SourceRemoval,
+	SourceState,
+	SourcesInput,
+	SourcesRecord,
+} from "../schemas/source";
+import { RUNS_PER_SOURCE, SourceRunList } from "../schemas/source-runs";
 import { TombstoneList } from "../schemas/tombstone";
 
 type Schema = v.GenericSchema;
@@ -181,6 +191,24 @@ function build({ headlinesQuery }: OpenApiInputs) {
 						...ADMIN_ERRORS,
 					},
 				},
+				post: {
+					operationId: "addSource",
+					summary: "Add one upstream feed, due at once",
+					description:
+						"Without an `id`, one is made from the name (else the host), unique with `-2`, `-3`, …. The other sources and their health are untouched.",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/NewSource" } } },
+					},
+					responses: {
+						"201": json("Source", "The new source, with fresh health."),
+						...BODY_ERRORS,
+						"409": error("A source already has this id or this URL (the issue names which)."),
+						"413": error(`Body over 1 MiB, or the list already holds ${MAX_SOURCES} sources.`),
+						...ADMIN_ERRORS,
+					},
+				},
 			},
 			"/api/sources/{id}": {
 				parameters: [{ name: "id", in: "path", required: true, schema: jsonSchema(Slug) }],
@@ -197,6 +225,35 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					responses: {
 						"200": json("Source", "The source with its settings and health."),
 						...BODY_ERRORS,
+						...ADMIN_ERRORS,
+						"404": error("No source with this id."),
+					},
+				},
+				delete: {
+					operationId: "deleteSource",
+					summary: "Remove one source, keeping or removing its articles",
+					description:
+						"The source's rules, last fetched items and run history go with it; its queued review items and every tombstone stay. With `articles=remove`, each call also deletes up to 100 of the articles it brought (no tombstones: no refresh of a removed source brings them back) and answers how many remain; call again until `remaining` is 0, even once the source itself is gone.",
+					security: ADMIN,
+					parameters: queryParameters(SourceDeleteQuery),
+					responses: {
+						"200": json("SourceRemoval", "What this call removed and how many of the source's articles remain."),
+						"400": error("A bad id, or `articles` other than keep or remove."),
+						...ADMIN_ERRORS,
+						"404": error("No source with this id (and, for `remove`, none of its articles left)."),
+					},
+				},
+			},
+			"/api/sources/{id}/runs": {
+				parameters: [{ name: "id", in: "path", required: true, schema: jsonSchema(Slug) }],
+				get: {
+					operationId: "listSourceRuns",
+					summary: `A source's last ${RUNS_PER_SOURCE} refresh attempts, the newest first`,
+					description:
+						"Each attempt's outcome (fetched, not_modified, failed), HTTP status, error and item counts; a deferred source (the run's budget said not now) leaves no entry.",
+					security: ADMIN,
+					responses: {
+						"200": json("SourceRuns", "The attempts."),
 						...ADMIN_ERRORS,
 						"404": error("No source with this id."),
 					},
@@ -259,13 +316,14 @@ function build({ headlinesQuery }: OpenApiInputs) {
 			"/api/refresh": {
 				post: {
 					operationId: "refreshSources",
-					summary: "Run one refresh of the due sources now",
+					summary: "Run one refresh of the due sources now, or of one source",
 					security: ADMIN,
 					parameters: queryParameters(RefreshQuery),
 					responses: {
 						"200": json("RefreshSummary", "What the run fetched and stored."),
-						"400": error("A `force` other than true or false."),
+						"400": error("A `force` other than true or false, or a `source` that is not a slug."),
 						...ADMIN_ERRORS,
+						"404": error("No source with the `source` id."),
 					},
 				},
 			},
@@ -444,6 +502,9 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				SourcesInput: jsonSchema(SourcesInput),
 				Source: jsonSchema(SourceState),
 				SourcePatch: jsonSchema(SourcePatch),
+				NewSource: jsonSchema(NewSource),
+				SourceRemoval: jsonSchema(SourceRemoval),
+				SourceRuns: jsonSchema(SourceRunList),
 				OpmlImport: jsonSchema(OpmlImportReport),
 				Health: jsonSchema(HealthResponse),
 				RefreshSummary: jsonSchema(RefreshSummary),

@@ -16,6 +16,8 @@ export type RunRequest = {
 	limit: number;
 	leaseMs: number;
 	dailyKvWrites: number;
+	/** Only this source, due or not ("refresh now" on the sources desk); a paused one is still never fetched. */
+	only?: string;
 };
 
 /** A source the run may fetch, with the validators for its conditional GET. */

@@ -29,6 +29,8 @@ export type RefreshOptions = {
 	now: Date;
 	/** Every source is due, still within the run's budget. */
 	force: boolean;
+	/** Only this source, due or not (a paused one stays unfetched): the sources desk's "refresh now". */
+	source?: string;
 	/** Overrides of the `REFRESH_*` vars (tests, and a caller with its own limits). */
 	policy?: Partial<RefreshPolicy>;
 	/**
@@ -72,6 +74,7 @@ export async function refresh(env: Bindings, options: RefreshOptions): Promise<R
 		// a killed run's leases run out well before the next cron, so they never hold a source for good.
 		leaseMs: policy.fetchTimeoutMs * (Math.ceil(limit / FETCH_CONCURRENCY) + 1) + 60_000,
 		dailyKvWrites: policy.dailyKvWrites,
+		...(options.source !== undefined && { only: options.source }),
 	});
 
 	// Every commit's slot is held back now, so fetch hops can never spend it.

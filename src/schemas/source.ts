@@ -43,6 +43,32 @@ export const SourcePatch = v.strictObject({
 });
 export type SourcePatch = v.InferOutput<typeof SourcePatch>;
 
+/** The `POST /api/sources` body: one new source; without an `id`, one is made from its name (else its host). */
+export const NewSource = v.strictObject({ ...SourceConfig.entries, id: v.optional(Slug) });
+export type NewSource = v.InferOutput<typeof NewSource>;
+
+/** The query of `DELETE /api/sources/:id`: keep the source's articles (the default) or remove them too. */
+export const SourceDeleteQuery = v.object({
+	articles: v.optional(
+		v.pipe(
+			v.picklist(["keep", "remove"], "must be keep or remove"),
+			v.description(
+				"`remove` also deletes the articles the source brought, up to 100 per call: call again while `remaining` is above 0.",
+			),
+		),
+		"keep",
+	),
+});
+
+/** What one `DELETE /api/sources/:id` call did: articles it deleted, and how many of the source's are left. */
+export const SourceRemoval = v.object({
+	id: v.string(),
+	articles: v.picklist(["keep", "remove"]),
+	removed: v.number(),
+	remaining: v.number(),
+});
+export type SourceRemoval = v.InferOutput<typeof SourceRemoval>;
+
 /** The `:id` of `/api/sources/:id`. */
 export const SourceIdParam = v.object({ id: Slug });
 

@@ -15,7 +15,7 @@ export type ImportPlan = { added: SourceConfig[]; report: OpmlImportReport };
 export type OverCap = { code: "sources.over_cap"; detail: string };
 
 /** One feed known by its URL as a parser reads it (`HTTPS://A.example` is `https://a.example/`). */
-function urlKey(url: string): string {
+export function urlKey(url: string): string {
 	try {
 		return new URL(url).href;
 	} catch {
@@ -40,7 +40,7 @@ function flag(value: string | undefined, name: string): boolean | undefined | st
 }
 
 /** An id from the title, else from the host (a title with no Latin letters or digits has no slug words). */
-function baseId(name: string, url: string): string {
+export function baseId(name: string, url: string): string {
 	if (/[a-z0-9]/i.test(name.normalize("NFKD"))) return slugBase(name);
 	try {
 		return slugBase(new URL(url).hostname.replace(/^www\./, ""));

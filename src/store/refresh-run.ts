@@ -26,6 +26,7 @@ import {
 	sourcesKvWrittenAt,
 } from "./refresh-tables";
 import { recordScreening, reviewLookups } from "./screening";
+import { recordRuns } from "./source-runs";
 import { configOf, recordOutcome } from "./sources-record";
 import { isTombstoned } from "./tombstones";
 import { liveSources } from "./websub-table";
@@ -36,10 +37,11 @@ export type RunStore = { sql: SqlStorage; kv: KVNamespace; apply: Apply };
 /** Leases use the real clock: they measure how long a run may take, not where the schedule stands. */
 export function beginRun(store: RunStore, request: RunRequest): RunPlan {
 	const clockMs = Date.now();
-	const { sources } = loadSources(store.sql);
+	const listed = loadSources(store.sql).sources;
+	const sources = request.only === undefined ? listed : listed.filter((s) => s.id === request.only);
 	const pick = pickSources(sources, {
 		now: new Date(request.now),
-		force: request.force,
+		force: request.force || request.only !== undefined,
 		limit: request.limit,
 		leased: activeLeases(store.sql, clockMs),
 		// On the schedule's clock, as the leases' renewals are (src/websub/subscriptions.ts).
@@ -90,6 +92,8 @@ export async function commitRun(store: RunStore, commit: RunCommit): Promise<Com
 	const applied = await applyPlan(store.apply, plan, commit.runId);
 	const planned = applied.sources;
 	recordScreening(store.sql, planned, now, { nowMs: clockMs, articleTtlMs: commit.policy.articleTtlMs });
+	// Each attempt's mark for the sources desk, in the same commit as the health it sits beside.
+	recordRuns(store.sql, planned, commit.now);
 
 	const byId = new Map(planned.map((p) => [p.outcome.sourceId, p]));
 	const sources = record.sources.map((s) => {

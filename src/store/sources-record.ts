@@ -1,14 +1,18 @@
 /** @module Pure changes to the source list: an editor's replacement or one source's edit, and one run's outcome per source. */
 import type { SourceOutcome } from "../ingest/run";
 import { nextDueAfterFailure, nextDueAfterSuccess, type RefreshPolicy } from "../ingest/schedule";
+import { uniqueSlug } from "../ingest/to-article";
+import { err, ok, type Result } from "../result";
 import {
 	freshHealth,
+	MAX_SOURCES,
 	SourceConfig,
 	type SourceHealth,
 	type SourcePatch,
 	type SourceState,
 	type SourcesRecord,
 } from "../schemas/source";
+import { baseId, urlKey } from "../sources/import";
 
 /** Every field an editor sets, read off the schema so a new setting is never mistaken for health. */
 const CONFIG_KEYS = Object.keys(SourceConfig.entries) as (keyof SourceConfig)[];
@@ -121,4 +125,40 @@ export function recordOutcome(
 		case "deferred":
 			return state;
 	}
+}
+
+/** Why one new source was refused: its id or URL is taken (409), or the list is full (413). */
+export type AddRefused =
+	| { code: "source.duplicate"; detail: string; path: "id" | "url" }
+	| { code: "sources.over_cap"; detail: string };
+
+/**
+ * One source added (`POST /api/sources`), due at once, after the others. Without an `id`, one is made
+ * from its name (else its host), unique with `-2`, `-3`, …; an `id` the editor gave must be free.
+ * A URL another source already has (as a parser reads it) is refused, as the OPML import skips it.
+ */
+export function addSource(
+	current: SourcesRecord,
+	input: Omit<SourceConfig, "id"> & { id?: string },
+	now: Date,
+): Result<{ record: SourcesRecord; source: SourceState }, AddRefused> {
+	if (current.sources.length >= MAX_SOURCES) {
+		return err({ code: "sources.over_cap", detail: `the list already holds the most sources it can (${MAX_SOURCES})` });
+	}
+	const sameUrl = current.sources.find((s) => urlKey(s.url) === urlKey(input.url));
+	if (sameUrl)
+		return err({ code: "source.duplicate", path: "url", detail: `source ${sameUrl.id} already has this URL` });
+	const ids = new Set(current.sources.map((s) => s.id));
+	if (input.id !== undefined && ids.has(input.id)) {
+		return err({ code: "source.duplicate", path: "id", detail: `a source with id ${input.id} already exists` });
+	}
+	const id = input.id ?? uniqueSlug(baseId(input.name, input.url), (candidate) => ids.has(candidate));
+	const source: SourceState = { ...configOf({ ...input, id }), ...freshHealth() };
+	return ok({ record: { updatedAt: now.toISOString(), sources: [...current.sources, source] }, source });
+}
+
+/** The list without source `id`; undefined when there is none. Its articles are the caller's choice (source-removal.ts). */
+export function removeSource(current: SourcesRecord, id: string, now: Date): SourcesRecord | undefined {
+	if (!current.sources.some((s) => s.id === id)) return undefined;
+	return { updatedAt: now.toISOString(), sources: current.sources.filter((s) => s.id !== id) };
 }

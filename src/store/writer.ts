@@ -8,13 +8,16 @@
  * projected. Reads never come here: they go to KV directly.
  */
 import { DurableObject } from "cloudflare:workers";
+import { type Actor, OWNER } from "../auth/actor";
 import { newId } from "../auth/secrets";
 import { siteConfig } from "../config";
 import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
 import { policyFromVars } from "../ingest/schedule";
+import { refuseDelete, refuseRead, refuseSave, seesAllArticles } from "../publishing/desk-permissions";
 import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
+import type { DeskArticle, DeskList, DeskListQuery, Revision, RevisionSummary } from "../schemas/article-desk";
 import type { OpmlFeed, OpmlImportReport } from "../schemas/opml";
 import type { DryRunResponse, ReviewApproved, ReviewList, Rule, RuleInput } from "../schemas/rules";
 import type { SourceConfig, SourcePatch, SourceState, SourcesRecord } from "../schemas/source";
@@ -27,17 +30,31 @@ import { type OverCap, planImport } from "../sources/import";
 import type { HubRequest } from "../websub/leases";
 import type { NewToken, TokenHolder } from "./api-tokens";
 import { migrateArchiveDays } from "./archive-days";
-import { hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
+import { findBySlug, hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { AuditRecord } from "./audit-log";
+import {
+	type Conditions,
+	type DeskRefusal,
+	deskCopy,
+	deskFieldsOf,
+	deskStateAt,
+	forgetDesk,
+	listDesk,
+	migrateDeskArticles,
+	preconditionFailure,
+	recordDeskSave,
+} from "./desk-articles";
 import type { StoreError } from "./errors";
 import * as identity from "./identity-store";
 import { itemIdentityAt } from "./item-identity";
 import { type PacedKv, type PacingClock, pacedKv, pacedNamespace, REAL_CLOCK } from "./kv-pacing";
 import type { ChallengePurpose, NewPasskey, StoredPasskey } from "./passkeys";
 import { applyChanges, type ChangeResult, type ChangeSet, type Projection, settle } from "./projection";
+import type { ArticleStatus } from "./public-rows";
 import { beginRun, commitRun, type RunStore, storeSources } from "./refresh-run";
 import { loadSources, migrateRefreshTables, releaseCommitted } from "./refresh-tables";
 import { approvalRow, findQueued, listQueue, removeQueued } from "./review-queue";
+import { forgetRevisions, keepRevision, listRevisions, migrateRevisions, readRevision } from "./revisions";
 import { listRules, saveRules } from "./rules-table";
 import {
 	dryRun,
@@ -103,12 +120,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return this.serialized(async () => {
 			// Any row, even one whose article no longer reads: replacing it is how an editor puts it right.
 			const existed = hasRow(this.sql, article.slug);
-			// Replacing a feed article keeps its item identity, so the feed no longer changes it (or brings it back).
-			const item = itemIdentityAt(this.sql, article.slug);
-			const result = await this.editorApply({
-				put: [{ slug: article.slug, article, ...item, expiresAt: null }],
-				remove: [],
-			});
+			const result = await this.putRow(article, "published");
 			return { ...result, created: !existed };
 		});
 	}
@@ -118,13 +130,20 @@ export class StoreWriter extends DurableObject<Bindings> {
 	 * `putArticle`. An article that came from a feed leaves a tombstone, so the refresh never
 	 * brings the story back (a takedown sticks until an editor lifts it).
 	 */
-	deleteArticle(slug: string): Promise<ChangeResult & { deleted: boolean }> {
+	deleteArticle(slug: string, actor: Actor = OWNER): Promise<Result<ChangeResult & { deleted: boolean }, DeskRefusal>> {
 		return this.serialized(async () => {
-			if (!hasRow(this.sql, slug)) return { index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false };
+			this.migrateDesk();
+			const state = deskStateAt(this.sql, slug);
+			if (!state) return ok({ index: projectIndex(this.sql, new Date()), kvWrites: 0, deleted: false });
+			const refused = refuseDelete(actor, state);
+			if (refused) return err({ code: "desk.forbidden", detail: refused });
 			const item = feedItemAt(this.sql, slug);
 			const removed = await this.editorApply({ put: [], remove: [slug] });
 			if (item) leaveTombstone(this.sql, item, new Date());
-			return { ...removed, deleted: true };
+			// Its desk history goes with it: a later story under this slug starts afresh.
+			forgetDesk(this.sql, slug);
+			forgetRevisions(this.sql, slug);
+			return ok({ ...removed, deleted: true });
 		});
 	}
 
@@ -243,10 +262,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	/** One source added (`POST /api/sources`), due at once; refused when its id or URL is taken or the list is full. */
-	addSource(
-		input: Omit<SourceConfig, "id"> & { id?: string },
-		now: string,
-	): Promise<Result<SourceState, AddRefused>> {
+	addSource(input: Omit<SourceConfig, "id"> & { id?: string }, now: string): Promise<Result<SourceState, AddRefused>> {
 		return this.serialized(async () => {
 			migrateRefreshTables(this.sql);
 			const added = addSource(loadSources(this.sql), input, new Date(now));
@@ -541,6 +557,89 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	// ── Article desk: status, revisions, conflicts (issue 12) ──
+
+	/**
+	 * Saves an article through the desk (`PUT /api/articles/:slug`, a restore): the role rules
+	 * (desk-permissions.ts) and the request's preconditions are checked against the article as it
+	 * stands, in the write queue, so no save slips in between; then the write, its revision and the
+	 * desk row. A failed write throws (500) and keeps no revision.
+	 */
+	saveArticle(save: {
+		article: Article;
+		status: ArticleStatus;
+		actor: Actor;
+		conditions: Conditions;
+		autosave: boolean;
+	}): Promise<Result<{ index: HeadlinesIndex; created: boolean; copy: DeskArticle }, DeskRefusal>> {
+		return this.serialized(async () => {
+			this.migrateDesk();
+			const { article, status, actor } = save;
+			const slug = article.slug;
+			const state = deskStateAt(this.sql, slug);
+			const refused = refuseSave(actor, state, status);
+			if (refused) return err({ code: "desk.forbidden", detail: refused });
+			const failed = preconditionFailure(slug, state, save.conditions);
+			if (failed) return err(failed);
+			const { index } = await this.putRow(article, status);
+			const atMs = Date.now();
+			const fields = deskFieldsOf(article);
+			const revision = keepRevision(this.sql, { slug, fields, status, actor, atMs, autosave: save.autosave });
+			recordDeskSave(this.sql, { slug, actor, revision, atMs, created: !state });
+			const row = findBySlug(this.sql, slug);
+			if (!row) throw new Error(`article '${slug}' was saved but does not read back`);
+			return ok({ index, created: !state, copy: deskCopy(this.sql, row, atMs) });
+		});
+	}
+
+	/** The desk copy of `slug`, any status, for a reader of the desk. A read: it never waits behind a commit. */
+	deskArticle(slug: string, actor: Actor, nowMs: number): Result<DeskArticle, DeskRefusal> {
+		this.migrateDesk();
+		const state = deskStateAt(this.sql, slug);
+		const row = state && findBySlug(this.sql, slug);
+		if (!state || !row) return err({ code: "desk.missing", detail: `no article '${slug}'` });
+		const refused = refuseRead(actor, state);
+		if (refused) return err({ code: "desk.forbidden", detail: refused });
+		return ok(deskCopy(this.sql, row, nowMs));
+	}
+
+	/** One page of the desk list (desk-articles.ts), as `actor` may see it. A read. */
+	listDeskArticles(query: DeskListQuery, actor: Actor, nowMs: number): DeskList {
+		this.migrateDesk();
+		return listDesk(this.sql, query, { seesAll: seesAllArticles(actor), staffId: actor.staffId }, nowMs);
+	}
+
+	/** `slug`'s revisions, newest first. A read. */
+	articleRevisions(slug: string, actor: Actor): Result<RevisionSummary[], DeskRefusal> {
+		const readable = this.readableDesk(slug, actor);
+		return readable.ok ? ok(listRevisions(this.sql, slug)) : readable;
+	}
+
+	/** Revision `n` of `slug` in full. A read. */
+	articleRevision(slug: string, n: number, actor: Actor): Result<Revision, DeskRefusal> {
+		const readable = this.readableDesk(slug, actor);
+		if (!readable.ok) return readable;
+		const revision = readRevision(this.sql, slug, n);
+		return revision ? ok(revision) : err({ code: "desk.missing", detail: `article '${slug}' has no revision ${n}` });
+	}
+
+	private readableDesk(slug: string, actor: Actor): Result<void, DeskRefusal> {
+		this.migrateDesk();
+		const state = deskStateAt(this.sql, slug);
+		if (!state) return err({ code: "desk.missing", detail: `no article '${slug}'` });
+		const refused = refuseRead(actor, state);
+		return refused ? err({ code: "desk.forbidden", detail: refused }) : ok(undefined);
+	}
+
+	private migrateDesk(): void {
+		migrateDeskArticles(this.sql);
+		migrateRevisions(this.sql);
+	}
+
+	/** An editor's write of one article with its status. Replacing a feed article keeps its item identity, so the feed never brings it back. */
+	private putRow(article: Article, status: ArticleStatus): Promise<ChangeResult> {
+		const item = itemIdentityAt(this.sql, article.slug);
+		return this.editorApply({ put: [{ slug: article.slug, article, ...item, expiresAt: null, status }], remove: [] });
+	}
 
 	/** An editor's change set: its failure is the request's 500, so it is thrown here, at the RPC boundary. */
 	protected async editorApply(changes: ChangeSet): Promise<ChangeResult> {
