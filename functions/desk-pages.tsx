@@ -1,9 +1,21 @@
 /**
  * @module The newsroom's pages under /admin (the desk Worker): its static files, the article desk, staff,
- * tokens and audit. Each page module guards itself; the sign-in pages and the sources desk mount their own.
+ * tokens and audit. Each page module guards itself (deskSession); the sign-in pages and the sources desk
+ * mount their own. A refusal on these pages is shown in the newsroom's shell, not the readers' error page.
  */
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../src/env";
+import { DeskErrorPage } from "../src/views/desk/error-page";
+import { deskArticleRoutes } from "./desk/articles";
 import { deskAssetRoutes } from "./desk/assets";
 
-export const deskPageRoutes = new Hono<AppEnv>().route("/", deskAssetRoutes);
+export const deskPageRoutes = new Hono<AppEnv>()
+	.route("/", deskAssetRoutes)
+	.route("/", deskArticleRoutes)
+	.onError((err, c) => {
+		if (!(err instanceof HTTPException)) throw err;
+		const status = err.status as ContentfulStatusCode;
+		return c.html(<DeskErrorPage status={status} message={err.message} actor={c.get("actor")} />, status);
+	});

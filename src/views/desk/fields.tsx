@@ -39,7 +39,7 @@ function Notes({ id, hint, error }: { id: string; hint?: string | undefined; err
 }
 
 export function TextField(
-	props: Common & { type?: "text" | "url" | "email" | "datetime-local"; inputmode?: "numeric" },
+	props: Common & { type?: "text" | "url" | "email" | "number" | "datetime-local"; inputmode?: "numeric" },
 ) {
 	const { id, name, label, value, error, hint } = props;
 	return (
