@@ -21,5 +21,7 @@ export type AppEnv = {
 		now: Date;
 		/** Who is making an admin request; set by the admin middleware (functions/middleware/admin-auth.ts). */
 		actor: Actor;
+		/** A short note on what a change did, for its audit entry (functions/middleware/audit-trail.ts). */
+		auditDetail: string | undefined;
 	};
 };

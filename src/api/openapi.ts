@@ -36,6 +36,7 @@ import {
 } from "../schemas/source";
 import { RUNS_PER_SOURCE, SourceRunList } from "../schemas/source-runs";
 import { TombstoneList } from "../schemas/tombstone";
+import { identityPaths, identitySchemas } from "./openapi-identity";
 
 type Schema = v.GenericSchema;
 
@@ -471,6 +472,14 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					},
 				},
 			},
+			...identityPaths({
+				json,
+				error,
+				queryParameters,
+				admin: ADMIN,
+				adminErrors: ADMIN_ERRORS,
+				bodyErrors: BODY_ERRORS,
+			}),
 			"/api/openapi.json": {
 				get: {
 					operationId: "openApi",
@@ -519,6 +528,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				ReviewList: jsonSchema(ReviewList),
 				ReviewApproved: jsonSchema(ReviewApproved),
 				SearchResults: jsonSchema(SearchResponse),
+				...identitySchemas(jsonSchema),
 				Error: jsonSchema(ErrorResponse),
 			},
 		},
