@@ -5,14 +5,14 @@ import { approveReview, rejectReview } from "../src/publishing/review";
 import { ReviewParam, ReviewQuery } from "../src/schemas/rules";
 import { storeWriter } from "../src/store/stub";
 import { ApiError } from "./errors";
-import { adminAuth } from "./middleware/admin-auth";
+import { adminAuth, requireRole } from "./middleware/admin-auth";
 import { validate } from "./middleware/validate";
 
 const reviewId = validate("param", ReviewParam, { message: "invalid review item id" });
 
 export const reviewRoutes = new Hono<AppEnv>()
-	.use("/api/review", adminAuth)
-	.use("/api/review/*", adminAuth)
+	.use("/api/review", adminAuth, requireRole("editor"))
+	.use("/api/review/*", adminAuth, requireRole("editor"))
 	/** `{items: [{id, sourceId, itemKey, title, link, publishedAt, reason, rule?, note?, queuedAt}], next?}`, the newest first. */
 	.get("/api/review", validate("query", ReviewQuery), async (c) => {
 		const { limit, cursor } = c.req.valid("query");

@@ -7,7 +7,7 @@ import { SourceIdParam } from "../src/schemas/source";
 import type { RulesInvalid, SourceMissing } from "../src/store/screening";
 import { storeWriter } from "../src/store/stub";
 import { ApiError } from "./errors";
-import { adminAuth } from "./middleware/admin-auth";
+import { adminAuth, requireRole } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
 
@@ -32,9 +32,9 @@ function refused(error: SourceMissing | RulesInvalid): never {
 }
 
 export const ruleRoutes = new Hono<AppEnv>()
-	.use("/api/rules", adminAuth)
-	.use("/api/sources/:id/rules", adminAuth)
-	.use("/api/sources/:id/rules/test", adminAuth)
+	.use("/api/rules", adminAuth, requireRole("admin"))
+	.use("/api/sources/:id/rules", adminAuth, requireRole("admin"))
+	.use("/api/sources/:id/rules/test", adminAuth, requireRole("admin"))
 	/** `{rules: [{id, action, field, kind, value, createdAt}]}`: the rules every source's items are checked against. */
 	.get("/api/rules", async (c) => {
 		const read = await storeWriter(c.env).getRules(null);

@@ -4,12 +4,12 @@ import type { AppEnv } from "../src/env";
 import { discoverFeeds } from "../src/feeds/discover";
 import { MAX_REDIRECTS, policyFromVars } from "../src/ingest/schedule";
 import { DiscoverInput } from "../src/schemas/discovery";
-import { adminAuth } from "./middleware/admin-auth";
+import { adminAuth, requireRole } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
 
 export const sourceDiscoveryRoutes = new Hono<AppEnv>()
-	.use("/api/sources/discover", adminAuth)
+	.use("/api/sources/discover", adminAuth, requireRole("admin"))
 	/** `{url, feeds: [{url, title, format, itemCount}], checked: [{url, via, outcome, error?, reason?}], message}`, always 200. */
 	.post("/api/sources/discover", jsonRequest, validate("json", DiscoverInput), async (c) => {
 		// The refresh's own limits, so an offered feed is one the refresh will fetch and parse.

@@ -17,7 +17,7 @@ import {
 import { readOpml, writeOpml } from "../src/sources/opml";
 import { storeWriter } from "../src/store/stub";
 import { ApiError } from "./errors";
-import { adminAuth } from "./middleware/admin-auth";
+import { adminAuth, requireRole } from "./middleware/admin-auth";
 import { inBackground } from "./middleware/background";
 import { jsonRequest } from "./middleware/json-request";
 import { opmlRequest } from "./middleware/opml-request";
@@ -34,10 +34,10 @@ const withinCap = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 export const sourceRoutes = new Hono<AppEnv>()
-	.use("/api/sources", adminAuth)
-	.use("/api/sources/*", adminAuth)
-	.use("/api/sources.opml", adminAuth)
-	.use("/api/refresh", adminAuth)
+	.use("/api/sources", adminAuth, requireRole("admin"))
+	.use("/api/sources/*", adminAuth, requireRole("admin"))
+	.use("/api/sources.opml", adminAuth, requireRole("admin"))
+	.use("/api/refresh", adminAuth, requireRole("admin"))
 	/** `{updatedAt, sources: [{id, url, name, section?, lastFetchedAt, lastStatus, lastError, consecutiveFailures, nextDueAt, itemCount, etag, lastModified, …}]}` */
 	.get("/api/sources", async (c) => {
 		const read = await readSources(c.env.NEWS);
