@@ -86,9 +86,9 @@ function refusalMessage(error: DeskRefusal): string {
 	return error.code === "desk.forbidden" ? `Not saved: ${error.detail}.` : `Not saved: ${error.detail}.`;
 }
 
-function intentOf(form: Record<string, unknown>): Intent | "preview" {
+function intentOf(form: Record<string, unknown>): Intent | "preview" | "compare" {
 	const raw = typeof form.intent === "string" ? form.intent : "draft";
-	if (raw === "preview") return "preview";
+	if (raw === "preview" || raw === "compare") return raw;
 	return (INTENTS as readonly string[]).includes(raw) ? (raw as Intent) : "draft";
 }
 
@@ -102,13 +102,19 @@ async function previewPage(c: Context<AppEnv>, values: FormValues, article: Desk
 }
 
 /** Someone saved since this form was loaded: their version against the posted one, and the form kept. */
-async function conflictPage(c: Context<AppEnv>, values: FormValues, posted: ArticleInput, slug: string) {
+async function conflictPage(
+	c: Context<AppEnv>,
+	values: FormValues,
+	posted: ArticleInput,
+	slug: string,
+	status: 200 | 412 = 412,
+) {
 	const theirs = await storedArticle(c, slug);
 	const parts = textDiff(articleText(theirs), articleText(posted as DeskFields));
 	return renderEditor(
 		c,
 		{ article: theirs, values, conflict: { theirs, parts }, revisions: await revisionsOf(c, slug) },
-		412,
+		status,
 	);
 }
 
@@ -119,9 +125,16 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 	if (current) values.slug = current.slug;
 	const intent = intentOf(form);
 	if (intent === "preview") return previewPage(c, values, current);
-	const read = readArticleForm(values, { intent, timeZone: timeZoneOf(c), now: c.var.now, current });
+	const read = readArticleForm(values, {
+		intent: intent === "compare" ? "draft" : intent,
+		timeZone: timeZoneOf(c),
+		now: c.var.now,
+		current,
+	});
 	const revisions = current ? await revisionsOf(c, current.slug) : undefined;
 	if (!read.ok) return renderEditor(c, { article: current, values, errors: read.errors, revisions }, 400);
+	// The editor script's "compare" after an autosave met a newer save: the two versions, nothing saved.
+	if (intent === "compare" && current) return conflictPage(c, values, read.input, current.slug, 200);
 	const etag = typeof form.etag === "string" && form.etag ? form.etag : undefined;
 	const conditions = current ? (etag ? { ifMatch: etag } : {}) : { ifNoneMatch: "*" };
 	const saved = await saveDeskArticle(

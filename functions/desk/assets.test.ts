@@ -42,3 +42,11 @@ describe("GET /admin/assets/:name", () => {
 		expect(reader.headers.get("content-security-policy")).not.toBe(DESK_CSP);
 	});
 });
+
+describe("the desk's client scripts", () => {
+	it("Should parse as scripts and hold no backtick (they live in template literals)", async () => {
+		const { EDITOR_SCRIPT } = await import("../../src/desk/assets/editor-script");
+		expect(() => new Function(EDITOR_SCRIPT)).not.toThrow();
+		expect(EDITOR_SCRIPT).not.toContain("`");
+	});
+});

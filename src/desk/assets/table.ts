@@ -3,7 +3,9 @@
  * the stylesheet and the client scripts. Pages link them through `assetUrl`, whose `?v=` changes with
  * the text, so a browser may keep each one for a year.
  */
+import { PASSKEY_CLIENT_SCRIPT } from "../../auth/passkey-client";
 import { DESK_CSS } from "./desk-css";
+import { EDITOR_SCRIPT } from "./editor-script";
 import { fingerprint } from "./version";
 import { WEBAUTHN_BROWSER_SCRIPT } from "./webauthn-bundle";
 
@@ -15,6 +17,8 @@ const JS = "text/javascript; charset=utf-8";
 const ASSETS: Readonly<Record<string, DeskAsset>> = {
 	"desk.css": { type: CSS, text: DESK_CSS },
 	"webauthn.js": { type: JS, text: WEBAUTHN_BROWSER_SCRIPT },
+	"editor.js": { type: JS, text: EDITOR_SCRIPT },
+	"passkeys.js": { type: JS, text: PASSKEY_CLIENT_SCRIPT },
 };
 
 const versions = new Map<string, string>();

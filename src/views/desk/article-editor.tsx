@@ -100,6 +100,7 @@ export function ArticleEditorPage(props: EditorProps) {
 					novalidate
 					data-slug={article?.slug ?? ""}
 					data-status={article?.status ?? "new"}
+					data-published-at={article?.publishedAt ?? ""}
 					data-time-zone={timeZone}
 				>
 					<input type="hidden" name="etag" value={props.conflict?.theirs.etag ?? article?.etag ?? ""} />
