@@ -17,11 +17,16 @@ function routes(app: { routes: { method: string; path: string }[] }) {
 	return app.routes.filter((r) => r.method !== "ALL").map((r) => ({ method: r.method, path: concrete(r.path) }));
 }
 
+/** What a newsroom request carries: the desk's reads of one article are the desk's only with it. */
+const BEARER = new Headers({ authorization: "Bearer x" });
+const SESSION = new Headers({ cookie: "theme=dark; edgewire_session=abc" });
+const SECURE_SESSION = new Headers({ cookie: "__Host-edgewire_session=abc" });
+
 describe("The desk's paths", () => {
-	it("Should forward every route the desk answers", () => {
+	it("Should forward every route the desk answers, given a credential", () => {
 		const desk = routes(deskApp);
 		expect(desk.length).toBeGreaterThan(10);
-		for (const { method, path } of desk) expect(isDeskRequest(method, path), `${method} ${path}`).toBe(true);
+		for (const { method, path } of desk) expect(isDeskRequest(method, path, BEARER), `${method} ${path}`).toBe(true);
 	});
 
 	it("Should keep every reader route in the reader", () => {
@@ -40,6 +45,19 @@ describe("The desk's paths", () => {
 		expect(isDeskRequest("GET", "/administrator")).toBe(false);
 		expect(isDeskRequest("GET", "/websub/abc")).toBe(true);
 		expect(isDeskRequest("GET", "/articles/admin")).toBe(false);
+		expect(isDeskRequest("POST", "/api/preview")).toBe(true);
+	});
+
+	it("Should send the desk's reads of articles to the desk, and a reader's read of one to the reader", () => {
+		expect(isDeskRequest("GET", "/api/articles")).toBe(true);
+		expect(isDeskRequest("GET", "/api/articles/a-story/revisions")).toBe(true);
+		expect(isDeskRequest("GET", "/api/articles/a-story/revisions/3")).toBe(true);
+		expect(isDeskRequest("GET", "/api/articles/a-story")).toBe(false);
+		expect(isDeskRequest("GET", "/api/articles/a-story", new Headers({ cookie: "theme=dark" }))).toBe(false);
+		expect(isDeskRequest("GET", "/api/articles/a-story", BEARER)).toBe(true);
+		expect(isDeskRequest("GET", "/api/articles/a-story", SESSION)).toBe(true);
+		expect(isDeskRequest("HEAD", "/api/articles/a-story", SECURE_SESSION)).toBe(true);
+		expect(isDeskRequest("GET", "/api/articlesX")).toBe(false);
 	});
 });
 

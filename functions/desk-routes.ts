@@ -4,8 +4,8 @@
  */
 import type { Hono } from "hono";
 import type { AppEnv } from "../src/env";
-import { adminRoutes } from "./admin";
 import { apiDocsRoutes } from "./api-docs";
+import { articleDeskRoutes } from "./article-desk";
 import { auditRoutes } from "./audit";
 import { deskPageRoutes } from "./desk-pages";
 import { auditTrail } from "./middleware/audit-trail";
@@ -25,7 +25,7 @@ export function mountDeskRoutes(app: Hono<AppEnv>): Hono<AppEnv> {
 			// First, so it wraps every desk route: each change an actor makes is recorded once it succeeds.
 			.use("/api/*", auditTrail)
 			.use("/admin/*", auditTrail)
-			.route("/", adminRoutes)
+			.route("/", articleDeskRoutes)
 			// Before sourceRoutes, so no /api/sources/:id route there can ever take /api/sources/discover.
 			.route("/", sourceDiscoveryRoutes)
 			.route("/", sourceRoutes)

@@ -14,7 +14,9 @@ import { siteApp } from "./site-app";
 
 export { StoreWriter } from "../src/store/writer";
 
-export const app = mountDeskRoutes(mountReaderRoutes(siteApp())).onError(onError).notFound(notFound);
+// The desk's first: its read of one article answers only with a credential and otherwise hands on to the
+// reader's route, as the reader Worker's hand-off decides in production (desk-paths.ts).
+export const app = mountReaderRoutes(mountDeskRoutes(siteApp())).onError(onError).notFound(notFound);
 
 export default {
 	fetch: app.fetch,

@@ -20,7 +20,7 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"]);
  * write it accepted, this isolate stops trusting its copies, so the editor who published sees it.
  */
 const toDesk: MiddlewareHandler<AppEnv> = async (c, next) => {
-	if (!isDeskRequest(c.req.method, new URL(c.req.url).pathname)) return next();
+	if (!isDeskRequest(c.req.method, new URL(c.req.url).pathname, c.req.raw.headers)) return next();
 	const response = await c.env.DESK.fetch(c.req.raw);
 	if (response.ok && !READS.has(c.req.method)) forgetAfterWrite();
 	return response;

@@ -4,6 +4,15 @@
  */
 import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
+import {
+	DeskArticle,
+	DeskList,
+	DeskListQuery,
+	PreviewResponse,
+	Revision,
+	RevisionList,
+	SavedArticle,
+} from "../schemas/article-desk";
 import { ArticleInput } from "../schemas/article-input";
 import { Slug } from "../schemas/common";
 import { DiscoverInput, DiscoveryResponse } from "../schemas/discovery";
@@ -36,6 +45,7 @@ import {
 } from "../schemas/source";
 import { RUNS_PER_SOURCE, SourceRunList } from "../schemas/source-runs";
 import { TombstoneList } from "../schemas/tombstone";
+import { DESK_SCAN } from "../store/desk-articles";
 import { identityPaths, identitySchemas } from "./openapi-identity";
 
 type Schema = v.GenericSchema;
@@ -94,6 +104,7 @@ const RULES_DESCRIPTION =
 
 function build({ headlinesQuery }: OpenApiInputs) {
 	const slug = { name: "slug", in: "path", required: true, schema: jsonSchema(Slug) };
+	const revisionNumber = { name: "n", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 	const sourceId = { name: "id", in: "path", required: true, schema: jsonSchema(Slug) };
 	const reviewId = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
 	return {
@@ -131,42 +142,131 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					},
 				},
 			},
+			"/api/articles": {
+				get: {
+					operationId: "listDeskArticles",
+					summary: "The article desk: every status, the latest change first",
+					description: `Drafts, articles in review, scheduled and published ones, filtered by \`status\` (\`scheduled\` is published with a future \`publishedAt\`), \`section\` (name or slug), \`author\` (exact name), \`source\` (a source id) and \`q\` (words in the title). A contributor sees published articles and their own. One page walks at most ${DESK_SCAN} articles in order before filtering, so a narrow filter may answer a short page with \`next\`: follow it to walk on.`,
+					security: ADMIN,
+					parameters: queryParameters(DeskListQuery),
+					responses: {
+						"200": json("DeskList", "A page of articles, and `next` when more may follow."),
+						"400": error("A bad or unknown query parameter."),
+						...ADMIN_ERRORS,
+					},
+				},
+			},
 			"/api/articles/{slug}": {
 				parameters: [slug],
 				get: {
 					operationId: "getArticle",
-					summary: "One live article with its age",
+					summary: "One live article with its age; with a credential, the desk copy",
+					description:
+						"Without a credential: the live article, 404 for a draft, an article in review or one scheduled for later. With a bearer token or a newsroom session: the desk copy whatever its status, with `status`, `revision`, `owner` and an `ETag` to send back as `If-Match`.",
 					responses: {
-						"200": json("Article", "The article."),
+						"200": json("Article", "The article (the public JSON; the desk copy, `DeskArticle`, with a credential)."),
 						"400": error("A malformed slug."),
-						"404": error("No live article with this slug (absent, or scheduled for later)."),
+						"403": error("A contributor asking for someone else's draft."),
+						"404": error("No live article with this slug (absent, unpublished, or scheduled for later)."),
 						"500": error("The stored article is unreadable."),
 					},
 				},
 				put: {
 					operationId: "putArticle",
-					summary: "Create or replace an article",
+					summary: "Create or replace an article, keeping a revision",
+					description:
+						"`status` (`draft`, `review`, `published`; default `published`) decides whether readers see it. Send `If-Match` with the ETag you read to refuse an overwrite of someone else's save (412), and `If-None-Match: *` to create only (412 if the slug exists). `X-Autosave: 1` (or `?autosave=1`) replaces your own autosave of the last ten minutes instead of adding a revision. A contributor may save only as draft or review, and only their own unpublished articles.",
 					security: ADMIN,
 					requestBody: {
 						required: true,
 						content: { "application/json": { schema: { $ref: "#/components/schemas/ArticleInput" } } },
 					},
 					responses: {
-						"200": json("Article", "Replaced."),
-						"201": json("Article", "Created."),
+						"200": json("SavedArticle", "Replaced."),
+						"201": json("SavedArticle", "Created."),
 						...BODY_ERRORS,
 						...ADMIN_ERRORS,
+						"403": error("A contributor publishing, or changing a published article or someone else's."),
+						"412": error(
+							"`If-Match` no longer matches (the error names the current revision), or `If-None-Match: *` and the article exists.",
+						),
 					},
 				},
 				delete: {
 					operationId: "deleteArticle",
-					summary: "Remove an article",
+					summary: "Remove an article and its revisions",
 					security: ADMIN,
 					responses: {
 						"204": { description: "Removed." },
 						"400": error("A malformed slug."),
 						...ADMIN_ERRORS,
+						"403": error("A contributor removing anything but their own draft."),
 						"404": error("No such article."),
+					},
+				},
+			},
+			"/api/articles/{slug}/revisions": {
+				parameters: [slug],
+				get: {
+					operationId: "listArticleRevisions",
+					summary: "An article's revisions, newest first",
+					security: ADMIN,
+					responses: {
+						"200": json("RevisionList", "Each revision's number, time, author, status and title."),
+						"400": error("A malformed slug."),
+						...ADMIN_ERRORS,
+						"403": error("A contributor asking for someone else's draft."),
+						"404": error("No such article."),
+					},
+				},
+			},
+			"/api/articles/{slug}/revisions/{n}": {
+				parameters: [slug, revisionNumber],
+				get: {
+					operationId: "getArticleRevision",
+					summary: "One revision with the fields it kept",
+					security: ADMIN,
+					responses: {
+						"200": json("Revision", "The revision."),
+						"400": error("A malformed slug or revision number."),
+						...ADMIN_ERRORS,
+						"403": error("A contributor asking for someone else's draft."),
+						"404": error("No such article or revision."),
+					},
+				},
+			},
+			"/api/articles/{slug}/revisions/{n}/restore": {
+				parameters: [slug, revisionNumber],
+				post: {
+					operationId: "restoreArticleRevision",
+					summary: "Bring a revision back as a new revision",
+					description:
+						"The revision's fields under the article's current status, with the rules of a PUT of that content; `If-Match` as for a PUT (without one, the restore still lands only on the version it was read against).",
+					security: ADMIN,
+					responses: {
+						"200": json("SavedArticle", "Restored."),
+						"400": error("A malformed slug or revision number."),
+						...ADMIN_ERRORS,
+						"403": error("As for a PUT of that content."),
+						"404": error("No such article or revision."),
+						"409": error("The revision no longer passes today's article rules."),
+						"412": error("`If-Match` no longer matches."),
+					},
+				},
+			},
+			"/api/preview": {
+				post: {
+					operationId: "previewArticle",
+					summary: "The article as its page would render it; nothing is stored",
+					security: ADMIN,
+					requestBody: {
+						required: true,
+						content: { "application/json": { schema: { $ref: "#/components/schemas/ArticleInput" } } },
+					},
+					responses: {
+						"200": json("Preview", "The `<article>` element, rendered and sanitized as the site does."),
+						...BODY_ERRORS,
+						...ADMIN_ERRORS,
 					},
 				},
 			},
@@ -507,6 +607,12 @@ function build({ headlinesQuery }: OpenApiInputs) {
 				Headlines: jsonSchema(HeadlinesResponse),
 				Article: jsonSchema(ArticleResponse),
 				ArticleInput: jsonSchema(ArticleInput),
+				SavedArticle: jsonSchema(SavedArticle),
+				DeskArticle: jsonSchema(DeskArticle),
+				DeskList: jsonSchema(DeskList),
+				RevisionList: jsonSchema(RevisionList),
+				Revision: jsonSchema(Revision),
+				Preview: jsonSchema(PreviewResponse),
 				Sources: jsonSchema(SourcesRecord),
 				SourcesInput: jsonSchema(SourcesInput),
 				Source: jsonSchema(SourceState),

@@ -8,8 +8,10 @@ export function composeArticle(slug: string, input: ArticleInput): Article {
 	// ArticleInput's body check rendered this body already (and kept it): a failure here is a bug.
 	const bodyHtml = renderMarkdown(input.body);
 	if (!bodyHtml.ok) throw new Error(`an accepted body failed to render: ${bodyHtml.error.code}`);
+	// The status is the desk's (a column beside the record), never part of what readers read back.
+	const { status: _status, ...fields } = input;
 	const article: Article = {
-		...input,
+		...fields,
 		slug,
 		publishedAt: new Date(input.publishedAt).toISOString(),
 		bodyHtml: bodyHtml.value,

@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { MarkdownBody } from "../markdown/body";
+import { ARTICLE_STATUSES } from "../store/public-rows";
 import { HttpsUrl, HttpUrl, text, UtcDateTime } from "./common";
 
 export const Author = v.strictObject({
@@ -36,5 +37,10 @@ export const ArticleInput = v.strictObject({
 	sourceUrl: v.optional(HttpUrl),
 	image: v.optional(LeadImage),
 	tags: v.optional(v.pipe(v.array(text(60)), v.maxLength(30, "must have at most 30 tags"))),
+	/**
+	 * `draft` and `review` are never public; absent means `published`, so API calls from before
+	 * statuses keep working. A contributor may send only `draft` or `review`.
+	 */
+	status: v.optional(v.picklist(ARTICLE_STATUSES, `must be one of ${ARTICLE_STATUSES.join(", ")}`)),
 });
 export type ArticleInput = v.InferOutput<typeof ArticleInput>;

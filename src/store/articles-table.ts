@@ -7,7 +7,7 @@ import { Article, type Headline, type HeadlinesIndex, headlineOf } from "../sche
 import { describeIssue } from "../schemas/issues";
 import { issuedToAnother, migrateIssuedSlugs, recordIssuedSlug } from "./issued-slugs";
 import { lookupKeys, migrateItemIdentity, parseItemKey, rowCanonicalLink, storedItemKey } from "./item-identity";
-import { migrateArticleStatus, PUBLIC_ROW } from "./public-rows";
+import { type ArticleStatus, migrateArticleStatus, PUBLIC_ROW } from "./public-rows";
 import { indexRow, migrateSearchIndex, unindexExpired, unindexSlug } from "./search-index";
 import { migrateTombstones } from "./tombstones";
 
@@ -24,6 +24,11 @@ export type ArticleRow = {
 	/** The item's key within its source (guid/id, else link); null for an editor's own article. */
 	itemKey: string | null;
 	expiresAt: number | null;
+	/**
+	 * Only `published` rows reach readers (public-rows.ts). Absent on a write means: keep the row's
+	 * status (a new row is published), so the refresh's writes never publish an editor's draft.
+	 */
+	status?: ArticleStatus;
 };
 
 export function migrateArticlesTable(sql: SqlStorage): void {
@@ -38,9 +43,24 @@ export function migrateArticlesTable(sql: SqlStorage): void {
 	sql.exec("CREATE INDEX IF NOT EXISTS articles_by_time ON articles (published_at DESC)");
 	sql.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
 	migrateArticleStatus(sql);
+	migrateSavedAt(sql);
 	migrateFeedIdentity(sql);
 	migrateSearchIndex(sql);
 }
+
+/**
+ * When each row last changed (ms), for the desk's list, newest first; rows from before it count from
+ * their `published_at`. The indexes keep a page of that list a range walk, never a sort of the table.
+ */
+function migrateSavedAt(sql: SqlStorage): void {
+	const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('articles')").toArray();
+	if (!columns.some((c) => c.name === "saved_at")) sql.exec("ALTER TABLE articles ADD COLUMN saved_at INTEGER");
+	sql.exec(`CREATE INDEX IF NOT EXISTS articles_by_saved ON articles (${SAVED_ORDER} DESC, slug)`);
+	sql.exec(`CREATE INDEX IF NOT EXISTS articles_by_status_saved ON articles (status, ${SAVED_ORDER} DESC, slug)`);
+}
+
+/** The desk list's order key; queries must spell it exactly so, to use the indexes above. */
+export const SAVED_ORDER = "COALESCE(saved_at, published_at)";
 
 /** The feed side of the table: per-source item keys and canonical links, the slug ledger, tombstones. */
 function migrateFeedIdentity(sql: SqlStorage): void {
@@ -49,7 +69,7 @@ function migrateFeedIdentity(sql: SqlStorage): void {
 	migrateTombstones(sql);
 }
 
-type RawRow = { slug: string; item_key: string | null; expires_at: number | null; json: string };
+type RawRow = { slug: string; item_key: string | null; expires_at: number | null; status: string; json: string };
 
 /**
  * The row as the writer acts on it; undefined when its article fails today's schema (a row stored
@@ -63,7 +83,13 @@ function toRow(raw: RawRow): ArticleRow | undefined {
 		console.error(JSON.stringify({ event: "store.corrupt_row", slug: raw.slug, detail }));
 		return undefined;
 	}
-	return { slug: raw.slug, article: article.output, ...parseItemKey(raw.item_key), expiresAt: raw.expires_at };
+	return {
+		slug: raw.slug,
+		article: article.output,
+		...parseItemKey(raw.item_key),
+		expiresAt: raw.expires_at,
+		status: raw.status as ArticleStatus,
+	};
 }
 
 function parseJson(text: string): unknown {
@@ -81,7 +107,7 @@ export function hasRow(sql: SqlStorage, slug: string): boolean {
 
 export function findBySlug(sql: SqlStorage, slug: string): ArticleRow | undefined {
 	const raw = sql
-		.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE slug = ?", slug)
+		.exec<RawRow>("SELECT slug, item_key, expires_at, status, json FROM articles WHERE slug = ?", slug)
 		.toArray()[0];
 	return raw && toRow(raw);
 }
@@ -90,7 +116,7 @@ export function findBySlug(sql: SqlStorage, slug: string): ArticleRow | undefine
 export function findByItem(sql: SqlStorage, sourceId: string, itemKey: string): ArticleRow | undefined {
 	for (const key of lookupKeys(sourceId, itemKey)) {
 		const raw = sql
-			.exec<RawRow>("SELECT slug, item_key, expires_at, json FROM articles WHERE item_key = ?", key)
+			.exec<RawRow>("SELECT slug, item_key, expires_at, status, json FROM articles WHERE item_key = ?", key)
 			.toArray()[0];
 		if (raw) return toRow(raw);
 	}
@@ -100,15 +126,20 @@ export function findByItem(sql: SqlStorage, sourceId: string, itemKey: string): 
 export function upsertRow(sql: SqlStorage, row: ArticleRow): void {
 	const itemKey = storedItemKey(row.sourceId, row.itemKey);
 	sql.exec(
-		`INSERT INTO articles (slug, published_at, item_key, expires_at, headline, json) VALUES (?, ?, ?, ?, ?, ?)
+		`INSERT INTO articles (slug, published_at, item_key, expires_at, headline, json, status, saved_at)
+		 VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, 'published'), ?)
 		 ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, item_key = excluded.item_key,
-		 expires_at = excluded.expires_at, headline = excluded.headline, json = excluded.json`,
+		 expires_at = excluded.expires_at, headline = excluded.headline, json = excluded.json,
+		 status = COALESCE(?, articles.status), saved_at = excluded.saved_at`,
 		row.slug,
 		Date.parse(row.article.publishedAt),
 		itemKey,
 		row.expiresAt,
 		JSON.stringify(headlineOf(row.article)),
 		JSON.stringify(row.article),
+		row.status ?? null,
+		Date.now(),
+		row.status ?? null,
 	);
 	recordFeedIdentity(sql, row, itemKey);
 	indexRow(sql, row);

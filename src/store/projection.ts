@@ -49,7 +49,9 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 	const written: string[] = [];
 	let kvWrites = 0;
 	try {
-		for (const row of changes.put) {
+		for (const change of changes.put) {
+			// A write that names no status keeps the row's (the refresh's rewrite of an unpublished story stays unpublished).
+			const row = { ...change, status: change.status ?? before.get(change.slug)?.status ?? "published" };
 			await recordPut(kv, row, Date.now());
 			written.push(row.slug);
 			kvWrites++;
