@@ -308,6 +308,11 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return { id, runs: runsOf(this.sql, id) };
 	}
 
+	/** How many articles from source `id` the site holds (the delete page asks whether to keep them). A read. */
+	sourceArticleCount(id: string): number {
+		return countSourceArticles(this.sql, id);
+	}
+
 	/** The sources desk's one read: the list with its health, and every source's last attempts. */
 	sourcesDesk(): { record: SourcesRecord; runs: Record<string, SourceRun[]> } {
 		migrateRefreshTables(this.sql);

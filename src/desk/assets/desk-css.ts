@@ -84,4 +84,8 @@ summary{cursor:pointer;font-weight:600}
 .conflict[hidden]{display:none}
 .muted{color:var(--muted)}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
+.run-marks{display:flex;gap:2px;list-style:none;margin:0;padding:0}
+.run-mark{display:inline-block;min-width:1.3em;text-align:center;border-radius:3px;font-size:.8rem;font-weight:700;line-height:1.5;color:var(--bg)}
+.run-mark.fetched{background:var(--ok)}.run-mark.not_modified{background:var(--muted)}.run-mark.failed{background:var(--danger)}
+.error-text{color:var(--danger)}
 `;

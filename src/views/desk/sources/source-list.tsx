@@ -1,0 +1,155 @@
+/**
+ * @module /admin/sources: one row per source with its health in words (last fetch, next due time,
+ * items, consecutive failures, the last runs' marks) and its actions. Every action is a plain form
+ * post, so the page works without JavaScript.
+ */
+import type { Actor } from "../../../auth/actor";
+import { deskTime } from "../../../desk/desk-time";
+import type { SourceState } from "../../../schemas/source";
+import type { SourceRun } from "../../../schemas/source-runs";
+import { lastFetchWords } from "../../../sources/health-words";
+import { Flash, type FlashKind } from "../flash";
+import { DeskLayout } from "../layout";
+import { RunMarks } from "./run-marks";
+
+export type DeskFlash = { kind: FlashKind; lines: string[] };
+
+export type SourceListProps = {
+	actor: Actor;
+	sources: readonly SourceState[];
+	runs: Readonly<Record<string, readonly SourceRun[]>>;
+	now: Date;
+	timeZone: string;
+	flash?: DeskFlash | undefined;
+};
+
+/** "due now", or the time on the site's clock. */
+function nextDue(source: SourceState, now: Date, timeZone: string): string {
+	if (source.paused) return "paused";
+	if (source.nextDueAt === null || Date.parse(source.nextDueAt) <= now.getTime()) return "due now";
+	return deskTime(source.nextDueAt, timeZone);
+}
+
+export function FlashLines({ flash }: { flash?: DeskFlash | undefined }) {
+	if (!flash) return null;
+	return (
+		<Flash kind={flash.kind}>
+			{flash.lines.map((line) => (
+				<p>{line}</p>
+			))}
+		</Flash>
+	);
+}
+
+export function SourceListPage({ actor, sources, runs, now, timeZone, flash }: SourceListProps) {
+	return (
+		<DeskLayout title="Sources" actor={actor} active="sources">
+			<div class="page-head">
+				<h1>Sources</h1>
+				<div class="actions">
+					<a class="button primary" href="/admin/sources/new">
+						Add a source
+					</a>
+					<a class="button" href="/admin/sources/import">
+						Import OPML
+					</a>
+					<a class="button" href="/api/sources.opml">
+						Export OPML
+					</a>
+					<a class="button" href="/admin/sources/rules">
+						Rules for every source
+					</a>
+					<form method="post" action="/admin/sources/refresh" class="inline">
+						<button type="submit">Refresh due sources now</button>
+					</form>
+				</div>
+			</div>
+			<FlashLines flash={flash} />
+			{sources.length === 0 ? (
+				<p class="empty">
+					No sources yet. <a href="/admin/sources/new">Add the first one</a>, or import an OPML file.
+				</p>
+			) : (
+				<div class="table-wrap">
+					<table>
+						<caption>
+							{sources.length} {sources.length === 1 ? "source" : "sources"}; times are {timeZone}
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">Source</th>
+								<th scope="col">Last fetch</th>
+								<th scope="col">Next due</th>
+								<th scope="col">Items</th>
+								<th scope="col">Failures in a row</th>
+								<th scope="col">Last runs</th>
+								<th scope="col">Actions</th>
+							</tr>
+						</thead>
+						<tbody>
+							{sources.map((source) => (
+								<SourceRow source={source} runs={runs[source.id] ?? []} now={now} timeZone={timeZone} />
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</DeskLayout>
+	);
+}
+
+function SourceRow({
+	source,
+	runs,
+	now,
+	timeZone,
+}: {
+	source: SourceState;
+	runs: readonly SourceRun[];
+	now: Date;
+	timeZone: string;
+}) {
+	const base = `/admin/sources/${source.id}`;
+	const name = <span class="visually-hidden"> {source.name}</span>;
+	return (
+		<tr id={`source-${source.id}`}>
+			<th scope="row">
+				<a href={base}>{source.name}</a>
+				{source.paused ? <span class="badge draft"> paused</span> : null}
+				{source.review ? <span class="badge review"> held for review</span> : null}
+				<div class="muted">
+					<code>{source.url}</code>
+				</div>
+				{source.section ? <div class="muted">Section: {source.section}</div> : null}
+			</th>
+			<td>
+				{source.lastFetchedAt ? <div>{deskTime(source.lastFetchedAt, timeZone)}</div> : null}
+				<div class={source.lastError ? "error-text" : undefined}>{lastFetchWords(source)}</div>
+			</td>
+			<td>{nextDue(source, now, timeZone)}</td>
+			<td class="num">{source.itemCount}</td>
+			<td class="num">{source.consecutiveFailures}</td>
+			<td>
+				<RunMarks runs={runs} timeZone={timeZone} />
+			</td>
+			<td>
+				<div class="inline-form">
+					<a href={base}>Edit{name}</a>
+					<form method="post" action={`${base}/${source.paused ? "resume" : "pause"}`} class="inline">
+						<button type="submit">
+							{source.paused ? "Resume" : "Pause"}
+							{name}
+						</button>
+					</form>
+					<form method="post" action={`${base}/refresh`} class="inline">
+						<button type="submit" disabled={source.paused === true}>
+							Refresh now{name}
+						</button>
+					</form>
+					<a href={`${base}/rules`}>Rules{name}</a>
+					<a href={`${base}/delete`}>Delete{name}</a>
+				</div>
+			</td>
+		</tr>
+	);
+}
