@@ -6,6 +6,7 @@ import { keys } from "../src/kv/keys";
 import { asStaff, type SignedInStaff, signedIn } from "../test/desk-session";
 import { adminHeaders, getJson, minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
 import { settleStore } from "../test/limits";
+import { signInAs, tokenHeaders } from "../test/staff";
 
 /** A JSON request as `who`'s browser sends it (session cookie, this site's Origin on a write). */
 function asPerson(who: SignedInStaff, path: string, init: RequestInit = {}): Promise<Response> {
@@ -145,6 +146,25 @@ describe("Who may do what", () => {
 
 		expect((await asPerson(cora, "/api/articles/coras-notes", { method: "DELETE" })).status).toBe(204);
 		expect((await deskCopy("coras-notes")).status).toBe(404);
+	});
+
+	it("Should hold a contributor's API token to the same rules as their session", async () => {
+		const contributor = await signInAs("contributor");
+		const body = sampleArticle({ title: "By token", status: "draft" });
+		const put = (slug: string, article: Record<string, unknown>) =>
+			request(`/api/articles/${slug}`, {
+				method: "PUT",
+				headers: tokenHeaders(contributor.token),
+				body: JSON.stringify(article),
+			});
+		expect((await put("by-token", body)).status).toBe(201);
+		expect((await put("by-token", { ...body, status: "published" })).status).toBe(403);
+		expect((await putArticle("published-by-owner")).status).toBe(201);
+		const overPublished = await put("published-by-owner", { ...body, status: "draft" });
+		expect(overPublished.status).toBe(403);
+		expect((await getJson("/api/articles/published-by-owner")).status).toBe(200);
+		const copy = await request("/api/articles/by-token", { headers: tokenHeaders(contributor.token) });
+		expect(await copy.json()).toMatchObject({ status: "draft", owner: { staffId: contributor.staffId } });
 	});
 
 	it("Should let an editor edit, schedule, unpublish and delete anyone's article", async () => {

@@ -96,6 +96,31 @@ describe("The reader Worker's hand-off", () => {
 		expect(await seen[0]?.text()).toBe(body);
 	});
 
+	it("Should hand a credentialed read of one article to the desk, and answer a plain one itself", async () => {
+		const seen: Request[] = [];
+		const desk = {
+			fetch: async (request: Request) => {
+				seen.push(request);
+				return new Response('{"status":"draft"}', { headers: { "content-type": "application/json" } });
+			},
+		};
+		const fetchAs = async (headers: Record<string, string>) => {
+			const ctx = createExecutionContext();
+			const response = await readerApp.fetch(
+				new Request(`${ORIGIN}/api/articles/never-published`, { headers }),
+				{ ...env, DESK: desk as unknown as Fetcher },
+				ctx,
+			);
+			await waitOnExecutionContext(ctx);
+			return response;
+		};
+		expect((await fetchAs({ cookie: "edgewire_session=abc" })).status).toBe(200);
+		expect((await fetchAs({ authorization: "Bearer x" })).status).toBe(200);
+		expect(seen).toHaveLength(2);
+		expect((await fetchAs({})).status).toBe(404);
+		expect(seen).toHaveLength(2);
+	});
+
 	it("Should answer a reader request itself, never calling the desk", async () => {
 		const desk = { fetch: async () => new Response("desk", { status: 500 }) };
 		const ctx = createExecutionContext();
