@@ -29,6 +29,11 @@ const OUTSIDE_THE_API = [
 	"POST /websub/{id}",
 ];
 
+/** The newsroom under /admin: its pages, their form posts and the browser's own calls, not the JSON API. */
+function isNewsroomPage(route: string): boolean {
+	return /^[A-Z]+ \/admin(\/|$)/.test(route);
+}
+
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
 /** `METHOD /path/{param}` for every handler the router has; `.use()` middleware registers as ALL. */
@@ -53,7 +58,7 @@ async function documentedRoutes(): Promise<{ routes: string[]; paths: Record<str
 describe("the OpenAPI document against the router", () => {
 	it("Should have an entry for every route the router answers outside the readers' pages", async () => {
 		const { routes } = await documentedRoutes();
-		const api = routerRoutes().filter((route) => !OUTSIDE_THE_API.includes(route));
+		const api = routerRoutes().filter((route) => !OUTSIDE_THE_API.includes(route) && !isNewsroomPage(route));
 		expect(api.filter((route) => !routes.includes(route))).toEqual([]);
 		// The document is not empty, so this also proves the router's routes were read at all.
 		expect(api).toEqual(routes);

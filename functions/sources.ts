@@ -87,6 +87,7 @@ export const sourceRoutes = new Hono<AppEnv>()
 			if (error.code === "sources.over_cap") throw new ApiError(413, `too many sources: ${error.detail}`);
 			throw new ApiError(409, error.detail, [{ path: error.path, message: error.detail }]);
 		}
+		c.set("auditDetail", `added source ${added.value.id}`);
 		return c.json(added.value, 201);
 	})
 	/**
@@ -102,6 +103,7 @@ export const sourceRoutes = new Hono<AppEnv>()
 			const { articles } = c.req.valid("query");
 			const removed = await storeWriter(c.env).removeSource(id, articles, c.var.now.toISOString());
 			if (!removed.ok) throw new ApiError(404, removed.error.detail);
+			c.set("auditDetail", `removed source ${id} (articles: ${articles}, ${removed.value.removed} deleted)`);
 			return c.json({ id, articles, ...removed.value });
 		},
 	)

@@ -3,7 +3,7 @@
 // form posts and their redirects with a flash message, and the cross-origin refusal.
 import { describe, expect, it } from "vitest";
 import { builders } from "../../test/fixtures/feeds";
-import { ORIGIN, request } from "../../test/helpers";
+import { adminHeaders, ORIGIN, request } from "../../test/helpers";
 import { articlesFrom, putSources, runRefresh, sourceState, storedSources } from "../../test/refresh-helpers";
 import { signInAs } from "../../test/staff";
 import { feed, useUpstream } from "../../test/upstream";
@@ -230,6 +230,18 @@ describe("adding, editing and deleting a source", () => {
 		expect(words(dropped.html)).toContain("4 stories from it removed from the site.");
 		expect(await articlesFrom("drop-me")).toEqual([]);
 		expect((await storedSources()).sources).toEqual([]);
+
+		// Each change is in the audit log, under the person and their session, with what it did.
+		const audit = (await (await request("/api/audit?limit=5", { headers: adminHeaders() })).json()) as {
+			entries: { method: string; path: string; status: number; detail?: string; actor: unknown; via: unknown }[];
+		};
+		const entry = audit.entries.find((e) => e.path === "/admin/sources/drop-me/delete");
+		expect(entry).toMatchObject({
+			method: "POST",
+			status: 303,
+			detail: "removed source drop-me (articles: remove, 4 deleted)",
+		});
+		expect(JSON.stringify(entry)).toContain(admin.name);
 	});
 });
 
