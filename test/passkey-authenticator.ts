@@ -8,11 +8,15 @@ import { isoBase64URL, isoCBOR } from "@simplewebauthn/server/helpers";
 
 const encoder = new TextEncoder();
 
-async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+type Bytes = Uint8Array<ArrayBuffer>;
+
+const utf8 = (text: string): Bytes => new Uint8Array(encoder.encode(text));
+
+async function sha256(bytes: Bytes): Promise<Bytes> {
 	return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Bytes {
 	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
 	let at = 0;
 	for (const part of parts) {
@@ -22,23 +26,23 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 	return out;
 }
 
-function uint32(value: number): Uint8Array {
+function uint32(value: number): Bytes {
 	const out = new Uint8Array(4);
 	new DataView(out.buffer).setUint32(0, value);
 	return out;
 }
 
 /** One unsigned DER INTEGER from a big-endian magnitude: leading zeros dropped, a zero added if the top bit is set. */
-function derInteger(bytes: Uint8Array): Uint8Array {
+function derInteger(bytes: Uint8Array): Bytes {
 	let start = 0;
 	while (start < bytes.length - 1 && bytes[start] === 0) start++;
-	let body = bytes.slice(start);
+	let body: Bytes = new Uint8Array(bytes.slice(start));
 	if ((body[0] as number) & 0x80) body = concat(new Uint8Array([0]), body);
 	return concat(new Uint8Array([0x02, body.length]), body);
 }
 
 /** WebCrypto signs ECDSA as r‖s; WebAuthn's ES256 signature is the DER SEQUENCE of the two. */
-function derSignature(raw: Uint8Array): Uint8Array {
+function derSignature(raw: Uint8Array): Bytes {
 	const body = concat(derInteger(raw.slice(0, 32)), derInteger(raw.slice(32)));
 	return concat(new Uint8Array([0x30, body.length]), body);
 }
@@ -49,7 +53,7 @@ export class TestPasskey {
 	private counter = 0;
 
 	private constructor(
-		readonly id: Uint8Array,
+		readonly id: Bytes,
 		private readonly keys: CryptoKeyPair,
 		readonly origin: string,
 	) {}
@@ -66,17 +70,17 @@ export class TestPasskey {
 		return isoBase64URL.fromBuffer(this.id);
 	}
 
-	private clientData(type: string, challenge: string): Uint8Array {
-		return encoder.encode(JSON.stringify({ type, challenge, origin: this.origin, crossOrigin: false }));
+	private clientData(type: string, challenge: string): Bytes {
+		return utf8(JSON.stringify({ type, challenge, origin: this.origin, crossOrigin: false }));
 	}
 
-	private async rpIdHash(): Promise<Uint8Array> {
-		return sha256(encoder.encode(new URL(this.origin).hostname));
+	private async rpIdHash(): Promise<Bytes> {
+		return sha256(utf8(new URL(this.origin).hostname));
 	}
 
 	/** The `RegistrationResponseJSON` a browser would post for `options`. */
 	async register(options: Options) {
-		const jwk = await crypto.subtle.exportKey("jwk", this.keys.publicKey);
+		const jwk = (await crypto.subtle.exportKey("jwk", this.keys.publicKey)) as JsonWebKey;
 		const cose = new Map<number, number | Uint8Array>([
 			[1, 2], // kty: EC2
 			[3, -7], // alg: ES256
@@ -97,7 +101,7 @@ export class TestPasskey {
 		const attestationObject = isoCBOR.encode(
 			new Map<string, string | Map<string, never> | Uint8Array>([
 				["fmt", "none"],
-				["attStmt", new Map()],
+				["attStmt", new Map<string, never>()],
 				["authData", authData],
 			]),
 		);
