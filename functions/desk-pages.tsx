@@ -10,12 +10,18 @@ import type { AppEnv } from "../src/env";
 import { DeskErrorPage } from "../src/views/desk/error-page";
 import { deskArticleRoutes } from "./desk/articles";
 import { deskAssetRoutes } from "./desk/assets";
+import { deskAuditRoutes } from "./desk/audit";
 import { reviewDeskRoutes } from "./desk/review";
 import { sourceDeskRoutes } from "./desk/sources";
+import { deskStaffRoutes } from "./desk/staff";
+import { deskTokenRoutes } from "./desk/tokens";
 
 export const deskPageRoutes = new Hono<AppEnv>()
 	.route("/", deskAssetRoutes)
 	.route("/", deskArticleRoutes)
+	.route("/", deskStaffRoutes)
+	.route("/", deskTokenRoutes)
+	.route("/", deskAuditRoutes)
 	.route("/", sourceDeskRoutes)
 	.route("/", reviewDeskRoutes)
 	.onError((err, c) => {

@@ -124,6 +124,7 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 	// An existing article's slug is its address: the form cannot move it.
 	if (current) values.slug = current.slug;
 	const intent = intentOf(form);
+	if (intent === "preview" || intent === "compare") c.set("auditDetail", `${intent} only: nothing saved`);
 	if (intent === "preview") return previewPage(c, values, current);
 	const read = readArticleForm(values, {
 		intent: intent === "compare" ? "draft" : intent,
@@ -154,6 +155,7 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 		const status = error.code === "desk.forbidden" ? 403 : 400;
 		return renderEditor(c, { article: current, values, errors: { form: refusalMessage(error) }, revisions }, status);
 	}
+	c.set("auditDetail", `${intent} ${read.slug} (revision ${saved.value.article.revision})`);
 	// Post/redirect/get: a reload does not post the form again.
 	return c.redirect(`/admin/articles/${read.slug}?saved=${intent}`, 303);
 }
@@ -244,5 +246,6 @@ export const deskArticleRoutes = new Hono<AppEnv>()
 			const errors = { form: `Revision ${n} was not restored: ${error.detail}.` };
 			return renderEditor(c, { article, values, errors, revisions: await revisionsOf(c, slug) }, status);
 		}
+		c.set("auditDetail", `restored revision ${n} of ${slug} as revision ${restored.value.article.revision}`);
 		return c.redirect(`/admin/articles/${slug}?saved=restored`, 303);
 	});
