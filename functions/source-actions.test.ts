@@ -145,6 +145,34 @@ describe("DELETE /api/sources/:id", () => {
 		expect(tombstones).toEqual({ tombstones: [] });
 	});
 
+	it("Should remove a large source's articles 100 a call, answering how many remain, until none do", async () => {
+		// Each fetch serves the next 30 items, so five refreshes leave 150 articles from one source.
+		let batch = 0;
+		const url = "https://big.example/rss";
+		upstream.on(url, () => {
+			const list = Array.from({ length: 30 }, (_, i) => {
+				const n = batch * 30 + i;
+				return { guid: `big-${n}`, title: `Big story ${n}`, link: `https://big.example/${n}`, pubDate: pubDate(n) };
+			});
+			batch++;
+			return new Response(rss("big.example", "https://big.example/", list), {
+				headers: { "content-type": "application/rss+xml" },
+			});
+		});
+		await putSources([{ id: "big", url, name: "Big" }]);
+		for (let run = 0; run < 5; run++) await runRefresh("?source=big");
+		expect(await articlesFrom("big")).toHaveLength(150);
+
+		const first = await remove("big", "?articles=remove");
+		expect(await first.json()).toEqual({ id: "big", articles: "remove", removed: 100, remaining: 50 });
+		expect((await storedSources()).sources).toEqual([]);
+		// The source is gone, and the call goes on with what it left.
+		const second = await remove("big", "?articles=remove");
+		expect(await second.json()).toEqual({ id: "big", articles: "remove", removed: 50, remaining: 0 });
+		expect(await articlesFrom("big")).toEqual([]);
+		expect((await remove("big", "?articles=remove")).status).toBe(404);
+	});
+
 	it("Should answer 400 for an articles value other than keep or remove", async () => {
 		await putSources([{ id: "x", url: "https://x.example/rss", name: "X" }]);
 		expect((await remove("x", "?articles=all")).status).toBe(400);

@@ -25,11 +25,16 @@ export const reviewDeskRoutes = new Hono<AppEnv>()
 	.get(QUEUE, validate("query", ReviewQuery), async (c) => {
 		const { limit, cursor } = c.req.valid("query");
 		const writer = storeWriter(c.env);
-		const [list, desk] = await Promise.all([writer.listReview(limit, cursor), writer.sourcesDesk()]);
-		const names = new Map(desk.record.sources.map((s) => [s.id, s.name]));
+		const [list, names] = await Promise.all([writer.listReview(limit, cursor), writer.sourceNames()]);
 		const { timeZone } = siteConfig(c.env);
 		return c.html(
-			<ReviewPage actor={c.var.actor} list={list} names={names} timeZone={timeZone} flash={takeFlash(c)} />,
+			<ReviewPage
+				actor={c.var.actor}
+				list={list}
+				names={new Map(Object.entries(names))}
+				timeZone={timeZone}
+				flash={takeFlash(c)}
+			/>,
 		);
 	})
 	.post(`${QUEUE}/:id/approve`, reviewId, async (c) => {

@@ -122,6 +122,22 @@ describe("the sources list", () => {
 		expect(html).not.toMatch(/<script(?![^>]*src=)/);
 	});
 
+	it("Should show 50 sources a page, with links between pages", async () => {
+		const admin = await signInAs("admin");
+		await putSources(
+			Array.from({ length: 120 }, (_, i) => ({ id: `s${i}`, url: `https://s${i}.example/rss`, name: `Source ${i}` })),
+		);
+		const first = await (await page("/admin/sources", admin.cookie)).text();
+		expect(first.match(/<tr id="source-/g)).toHaveLength(50);
+		expect(words(first)).toContain("120 sources, page 1 of 3");
+		expect(first).toContain('href="/admin/sources?page=2"');
+		const last = await (await page("/admin/sources?page=3", admin.cookie)).text();
+		expect(last.match(/<tr id="source-/g)).toHaveLength(20);
+		expect(last).toContain('id="source-s119"');
+		expect((await page("/admin/sources?page=4", admin.cookie)).status).toBe(404);
+		expect((await page("/admin/sources?page=zero", admin.cookie)).status).toBe(400);
+	});
+
 	it("Should pause and resume a source by its buttons, and the next refresh follows", async () => {
 		const admin = await signInAs("admin");
 		const url = serve("toggle.example");

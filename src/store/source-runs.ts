@@ -90,12 +90,16 @@ export function runsOf(sql: SqlStorage, sourceId: string): SourceRun[] {
 		.map(toRun);
 }
 
-/** Every source's attempts, the newest first within each: the whole table, bounded by its cap. */
-export function allRuns(sql: SqlStorage): Map<string, SourceRun[]> {
+/** The attempts of each of `sourceIds` (a page of the desk), the newest first within each. */
+export function runsFor(sql: SqlStorage, sourceIds: readonly string[]): Map<string, SourceRun[]> {
 	migrateSourceRuns(sql);
 	const bySource = new Map<string, SourceRun[]>();
 	const rows = sql
-		.exec<RunRow>("SELECT source_id, at, outcome, status, error, items, new_items FROM source_runs ORDER BY id DESC")
+		.exec<RunRow>(
+			`SELECT source_id, at, outcome, status, error, items, new_items FROM source_runs
+			 WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
+			JSON.stringify(sourceIds),
+		)
 		.toArray();
 	for (const row of rows) {
 		const list = bySource.get(row.source_id) ?? [];

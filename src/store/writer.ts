@@ -86,7 +86,7 @@ import {
 import "./list-chunks";
 import "./sitemap-months";
 import { countSourceArticles, REMOVAL_STEP, sourceArticleSlugs } from "./source-removal";
-import { allRuns, forgetRuns, runsOf } from "./source-runs";
+import { forgetRuns, runsFor, runsOf } from "./source-runs";
 import { type AddRefused, addSource, configOf, patchSource, removeSource, replaceSources } from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
@@ -313,10 +313,31 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return countSourceArticles(this.sql, id);
 	}
 
-	/** The sources desk's one read: the list with its health, and every source's last attempts. */
-	sourcesDesk(): { record: SourcesRecord; runs: Record<string, SourceRun[]> } {
+	/** A page of the sources desk: `limit` sources from `offset` with their health and last attempts, and how many there are. A read. */
+	sourcesDesk(
+		offset: number,
+		limit: number,
+	): { sources: SourceState[]; total: number; runs: Record<string, SourceRun[]> } {
 		migrateRefreshTables(this.sql);
-		return { record: loadSources(this.sql), runs: Object.fromEntries(allRuns(this.sql)) };
+		const all = loadSources(this.sql).sources;
+		const sources = all.slice(offset, offset + limit);
+		const runs = runsFor(
+			this.sql,
+			sources.map((s) => s.id),
+		);
+		return { sources, total: all.length, runs: Object.fromEntries(runs) };
+	}
+
+	/** One listed source with its health, or null. A read. */
+	findSource(id: string): SourceState | null {
+		migrateRefreshTables(this.sql);
+		return loadSources(this.sql).sources.find((s) => s.id === id) ?? null;
+	}
+
+	/** Every listed source's id and name, for the desk's words about runs and review items. A read. */
+	sourceNames(): Record<string, string> {
+		migrateRefreshTables(this.sql);
+		return Object.fromEntries(loadSources(this.sql).sources.map((s) => [s.id, s.name]));
 	}
 
 	// ── Rules and the review queue (issue 11) ──

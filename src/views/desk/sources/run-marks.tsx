@@ -9,9 +9,24 @@ import { errorWords, statusPhrase } from "../../../sources/health-words";
 
 const LETTER: Record<SourceRun["outcome"], string> = { fetched: "✓", not_modified: "=", failed: "✗" };
 
+/** Formats a time on the site's clock, once per distinct time: a run's sources share its commit's time. */
+export type TimeText = (iso: string) => string;
+
+export function memoTime(timeZone: string): TimeText {
+	const seen = new Map<string, string>();
+	return (iso) => {
+		let text = seen.get(iso);
+		if (text === undefined) {
+			text = deskTime(iso, timeZone);
+			seen.set(iso, text);
+		}
+		return text;
+	};
+}
+
 /** What one attempt was, in words: "6 Dec 2026, 09:30: fetched, 3 new of 12". */
-export function runWords(run: SourceRun, timeZone: string): string {
-	const at = deskTime(run.at, timeZone);
+export function runWords(run: SourceRun, time: TimeText): string {
+	const at = time(run.at);
 	switch (run.outcome) {
 		case "fetched":
 			return `${at}: fetched${run.status === null ? "" : ` (${statusPhrase(run.status)})`}, ${run.newItems} new of ${run.items}`;
@@ -22,12 +37,12 @@ export function runWords(run: SourceRun, timeZone: string): string {
 	}
 }
 
-export function RunMarks({ runs, timeZone }: { runs: readonly SourceRun[]; timeZone: string }) {
+export function RunMarks({ runs, time }: { runs: readonly SourceRun[]; time: TimeText }) {
 	if (runs.length === 0) return <span class="muted">no runs yet</span>;
 	return (
 		<ol class="run-marks" aria-label={`Last ${runs.length} runs, newest first`}>
 			{runs.map((run) => {
-				const words = runWords(run, timeZone);
+				const words = runWords(run, time);
 				return (
 					<li class={`run-mark ${run.outcome}`} title={words}>
 						<span aria-hidden="true">{LETTER[run.outcome]}</span>

@@ -4,30 +4,35 @@
  * post, so the page works without JavaScript.
  */
 import type { Actor } from "../../../auth/actor";
-import { deskTime } from "../../../desk/desk-time";
 import type { SourceState } from "../../../schemas/source";
 import type { SourceRun } from "../../../schemas/source-runs";
 import { lastFetchWords } from "../../../sources/health-words";
 import { Flash, type FlashKind } from "../flash";
 import { DeskLayout } from "../layout";
-import { RunMarks } from "./run-marks";
+import { memoTime, RunMarks, type TimeText } from "./run-marks";
 
 export type DeskFlash = { kind: FlashKind; lines: string[] };
 
 export type SourceListProps = {
 	actor: Actor;
+	/** This page's sources. */
 	sources: readonly SourceState[];
 	runs: Readonly<Record<string, readonly SourceRun[]>>;
+	/** All the sources, on every page. */
+	total: number;
+	/** 1-based, of `pages`. */
+	page: number;
+	pages: number;
 	now: Date;
 	timeZone: string;
 	flash?: DeskFlash | undefined;
 };
 
 /** "due now", or the time on the site's clock. */
-function nextDue(source: SourceState, now: Date, timeZone: string): string {
+function nextDue(source: SourceState, now: Date, time: TimeText): string {
 	if (source.paused) return "paused";
 	if (source.nextDueAt === null || Date.parse(source.nextDueAt) <= now.getTime()) return "due now";
-	return deskTime(source.nextDueAt, timeZone);
+	return time(source.nextDueAt);
 }
 
 export function FlashLines({ flash }: { flash?: DeskFlash | undefined }) {
@@ -41,7 +46,8 @@ export function FlashLines({ flash }: { flash?: DeskFlash | undefined }) {
 	);
 }
 
-export function SourceListPage({ actor, sources, runs, now, timeZone, flash }: SourceListProps) {
+export function SourceListPage({ actor, sources, runs, total, page, pages, now, timeZone, flash }: SourceListProps) {
+	const time = memoTime(timeZone);
 	return (
 		<DeskLayout title="Sources" actor={actor} active="sources">
 			<div class="page-head">
@@ -65,7 +71,7 @@ export function SourceListPage({ actor, sources, runs, now, timeZone, flash }: S
 				</div>
 			</div>
 			<FlashLines flash={flash} />
-			{sources.length === 0 ? (
+			{total === 0 ? (
 				<p class="empty">
 					No sources yet. <a href="/admin/sources/new">Add the first one</a>, or import an OPML file.
 				</p>
@@ -73,7 +79,8 @@ export function SourceListPage({ actor, sources, runs, now, timeZone, flash }: S
 				<div class="table-wrap">
 					<table>
 						<caption>
-							{sources.length} {sources.length === 1 ? "source" : "sources"}; times are {timeZone}
+							{total} {total === 1 ? "source" : "sources"}
+							{pages > 1 ? `, page ${page} of ${pages}` : ""}; times are {timeZone}
 						</caption>
 						<thead>
 							<tr>
@@ -88,13 +95,25 @@ export function SourceListPage({ actor, sources, runs, now, timeZone, flash }: S
 						</thead>
 						<tbody>
 							{sources.map((source) => (
-								<SourceRow source={source} runs={runs[source.id] ?? []} now={now} timeZone={timeZone} />
+								<SourceRow source={source} runs={runs[source.id] ?? []} now={now} time={time} />
 							))}
 						</tbody>
 					</table>
 				</div>
 			)}
+			{pages > 1 ? <Pager page={page} pages={pages} /> : null}
 		</DeskLayout>
+	);
+}
+
+function Pager({ page, pages }: { page: number; pages: number }) {
+	return (
+		<nav class="pager" aria-label="Pages of sources">
+			{page > 1 ? (
+				<a href={page === 2 ? "/admin/sources" : `/admin/sources?page=${page - 1}`}>← Previous page</a>
+			) : null}
+			{page < pages ? <a href={`/admin/sources?page=${page + 1}`}>Next page →</a> : null}
+		</nav>
 	);
 }
 
@@ -102,12 +121,12 @@ function SourceRow({
 	source,
 	runs,
 	now,
-	timeZone,
+	time,
 }: {
 	source: SourceState;
 	runs: readonly SourceRun[];
 	now: Date;
-	timeZone: string;
+	time: TimeText;
 }) {
 	const base = `/admin/sources/${source.id}`;
 	const name = <span class="visually-hidden"> {source.name}</span>;
@@ -123,14 +142,14 @@ function SourceRow({
 				{source.section ? <div class="muted">Section: {source.section}</div> : null}
 			</th>
 			<td>
-				{source.lastFetchedAt ? <div>{deskTime(source.lastFetchedAt, timeZone)}</div> : null}
+				{source.lastFetchedAt ? <div>{time(source.lastFetchedAt)}</div> : null}
 				<div class={source.lastError ? "error-text" : undefined}>{lastFetchWords(source)}</div>
 			</td>
-			<td>{nextDue(source, now, timeZone)}</td>
+			<td>{nextDue(source, now, time)}</td>
 			<td class="num">{source.itemCount}</td>
 			<td class="num">{source.consecutiveFailures}</td>
 			<td>
-				<RunMarks runs={runs} timeZone={timeZone} />
+				<RunMarks runs={runs} time={time} />
 			</td>
 			<td>
 				<div class="inline-form">
