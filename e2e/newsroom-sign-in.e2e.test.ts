@@ -139,3 +139,65 @@ describe("the people pages", () => {
 		await visited.page.close();
 	});
 });
+
+describe("staff and tokens in the browser", () => {
+	it("Should let the admin add a contributor, hand them a sign-in link, and end their sessions", async () => {
+		const staff = await visit(context, room.desk, "/admin/staff");
+		const { page: adminPage } = staff;
+		await adminPage.getByLabel("Email").fill("zoe@edgewire.test");
+		await adminPage.getByLabel("Display name").fill("Zoe Contributor");
+		await adminPage.getByLabel("Role", { exact: true }).selectOption("contributor");
+		await adminPage.getByRole("button", { name: "Add", exact: true }).click();
+		await adminPage.waitForURL(/\/admin\/staff\?done=added$/);
+		await adminPage.getByRole("button", { name: "Sign-in link for Zoe Contributor" }).click();
+		const link = await adminPage.locator("#issued-link").inputValue();
+		expect(link.startsWith(`${room.desk}/admin/sign-in/link?token=`)).toBe(true);
+		await expectCleanPage(staff, "staff with an issued link");
+
+		const zoe = await deskContext(browser);
+		const opened = await visit(zoe, "", link);
+		await opened.page.getByRole("button", { name: "Sign in" }).click();
+		await opened.page.waitForURL(/\/admin\/passkeys/);
+		await expect.poll(() => opened.page.locator(".who").textContent()).toContain("Zoe Contributor");
+		expect(await opened.page.locator(".who").textContent()).toContain("contributor");
+		// A contributor's menu has no admin sections, and the pages themselves refuse.
+		const nav = opened.page.getByRole("navigation", { name: "Newsroom" });
+		expect(await nav.getByRole("link", { name: "Staff" }).count()).toBe(0);
+		expect(await nav.getByRole("link", { name: "Sources" }).count()).toBe(0);
+		const refused = await visit(zoe, room.desk, "/admin/staff");
+		expect(refused.status).toBe(403);
+		const audit = await fetch(`${room.desk}/api/audit`, {
+			headers: { cookie: (await zoe.cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+		});
+		expect(audit.status).toBe(403);
+
+		await adminPage.getByRole("button", { name: "End all sessions of Zoe Contributor" }).click();
+		await expect.poll(() => adminPage.locator(".flash").first().textContent()).toContain("Ended 1 session(s)");
+		await opened.page.goto(`${room.desk}/admin`);
+		expect(new URL(opened.page.url()).pathname).toBe("/admin/sign-in");
+		await zoe.close();
+		await adminPage.close();
+	});
+
+	it("Should create a token of at most the person's role, show its secret once, and revoke it", async () => {
+		const tokens = await visit(context, room.desk, "/admin/tokens");
+		const { page: tokenPage } = tokens;
+		await tokenPage.getByLabel("Name", { exact: true }).fill("Wire script");
+		await tokenPage.getByLabel("Role", { exact: true }).selectOption("editor");
+		await tokenPage.getByRole("button", { name: "Create token" }).click();
+		const secret = await tokenPage.locator("#new-token").inputValue();
+		expect(secret.length).toBeGreaterThan(20);
+		await expectCleanPage(tokens, "tokens with a new secret");
+		const bearer = { authorization: `Bearer ${secret}` };
+		// An editor's token lists the desk but cannot read the audit log (admin only).
+		expect((await fetch(`${room.desk}/api/articles?limit=1`, { headers: bearer })).status).toBe(200);
+		expect((await fetch(`${room.desk}/api/audit`, { headers: bearer })).status).toBe(403);
+
+		await tokenPage.goto(`${room.desk}/admin/tokens`);
+		expect(await tokenPage.locator("#new-token").count()).toBe(0);
+		await tokenPage.getByRole("button", { name: "Revoke Wire script" }).click();
+		await expect.poll(() => tokenPage.locator("main").textContent()).not.toContain("Wire script");
+		expect((await fetch(`${room.desk}/api/articles?limit=1`, { headers: bearer })).status).toBe(401);
+		await tokenPage.close();
+	});
+});
