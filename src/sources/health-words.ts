@@ -30,7 +30,7 @@ export const ERROR_WORDS: Record<NamedErrorCode, (detail: string) => string> = {
 	"fetch.invalid_url": () => "the source's address is not a valid URL",
 	"parse.too_large": () => "the feed is too large to read once decoded",
 	"parse.too_costly": () => "the feed is too large for any refresh run to read; it is tried again later, less often",
-	"parse.empty": () => "the feed could be read, but it has no items",
+	"parse.empty": () => "the feed could not be read: once decoded, it holds nothing",
 	"parse.not_a_feed": () => "the feed could not be read: the address serves a web page, not RSS, Atom or JSON Feed",
 	"parse.unknown_format": () => "the feed could not be read: it is not RSS, Atom or JSON Feed",
 	"parse.malformed": () => "the feed could not be read: it is broken (not well-formed XML or JSON)",
