@@ -66,6 +66,9 @@ describe("POST /api/sources", () => {
 		// Another of the same name gets the next free id.
 		const again = await add({ url: "https://harbour-two.example/rss", name: "Harbour Gazette" });
 		expect(await again.json()).toMatchObject({ id: "harbour-gazette-2" });
+		// A name that is one of the desk's own pages gets the next free id instead.
+		const reserved = await add({ url: "https://new.example/rss", name: "New" });
+		expect(await reserved.json()).toMatchObject({ id: "new-2" });
 	});
 
 	it("Should answer 409 naming the field for a taken id or URL, changing nothing", async () => {

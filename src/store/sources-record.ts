@@ -127,6 +127,9 @@ export function recordOutcome(
 	}
 }
 
+/** The sources desk's fixed pages under /admin/sources/: a source under one of these ids could not be opened there. */
+const DESK_PAGE_NAMES = new Set(["new", "import", "rules", "refresh", "discover"]);
+
 /** Why one new source was refused: its id or URL is taken (409), or the list is full (413). */
 export type AddRefused =
 	| { code: "source.duplicate"; detail: string; path: "id" | "url" }
@@ -152,7 +155,9 @@ export function addSource(
 	if (input.id !== undefined && ids.has(input.id)) {
 		return err({ code: "source.duplicate", path: "id", detail: `a source with id ${input.id} already exists` });
 	}
-	const id = input.id ?? uniqueSlug(baseId(input.name, input.url), (candidate) => ids.has(candidate));
+	// A made-up id never takes a name the sources desk's own pages use (/admin/sources/new, …).
+	const taken = (candidate: string) => ids.has(candidate) || DESK_PAGE_NAMES.has(candidate);
+	const id = input.id ?? uniqueSlug(baseId(input.name, input.url), taken);
 	const source: SourceState = { ...configOf({ ...input, id }), ...freshHealth() };
 	return ok({ record: { updatedAt: now.toISOString(), sources: [...current.sources, source] }, source });
 }
