@@ -144,6 +144,13 @@ describe("Who may do what", () => {
 		expect((await ownerPut("owners-draft", { ...draft, title: "Owner's draft" })).status).toBe(201);
 		expect((await save(cora, "owners-draft", draft)).status).toBe(403);
 
+		// A published article is open to everyone; its history, with others' edits, is not.
+		expect((await putArticle("public-history")).status).toBe(201);
+		expect((await asPerson(carl, "/api/articles/public-history")).status).toBe(200);
+		expect((await asPerson(carl, "/api/articles/public-history/revisions")).status).toBe(403);
+		expect((await asPerson(carl, "/api/articles/public-history/revisions/1")).status).toBe(403);
+		expect((await asPerson(cora, "/api/articles/coras-notes/revisions")).status).toBe(200);
+
 		expect((await asPerson(cora, "/api/articles/coras-notes", { method: "DELETE" })).status).toBe(204);
 		expect((await deskCopy("coras-notes")).status).toBe(404);
 	});

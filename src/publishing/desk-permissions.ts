@@ -41,6 +41,12 @@ export function refuseRead(actor: Actor, current: NonNullable<Current>): string 
 	return "forbidden: a contributor may open only published articles and their own drafts";
 }
 
+/** An article's revisions: a contributor sees only their own article's history (a published one's holds others' edits). */
+export function refuseHistory(actor: Actor, current: NonNullable<Current>): string | undefined {
+	if (isEditor(actor) || (current.ownerStaffId !== null && current.ownerStaffId === actor.staffId)) return undefined;
+	return "forbidden: a contributor may open only their own articles' revisions";
+}
+
 /** Whether `actor` sees every article in the desk list (a contributor: published ones and their own). */
 export function seesAllArticles(actor: Actor): boolean {
 	return isEditor(actor);

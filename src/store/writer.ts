@@ -14,7 +14,7 @@ import { siteConfig } from "../config";
 import type { Bindings } from "../env";
 import type { CommitResult, RunCommit, RunPlan, RunRequest } from "../ingest/run";
 import { policyFromVars } from "../ingest/schedule";
-import { refuseDelete, refuseRead, refuseSave, seesAllArticles } from "../publishing/desk-permissions";
+import { refuseDelete, refuseHistory, refuseRead, refuseSave, seesAllArticles } from "../publishing/desk-permissions";
 import { err, ok, type Result } from "../result";
 import type { Article, HeadlinesIndex } from "../schemas/article";
 import type { DeskArticle, DeskList, DeskListQuery, Revision, RevisionSummary } from "../schemas/article-desk";
@@ -636,23 +636,24 @@ export class StoreWriter extends DurableObject<Bindings> {
 
 	/** `slug`'s revisions, newest first. A read. */
 	articleRevisions(slug: string, actor: Actor): Result<RevisionSummary[], DeskRefusal> {
-		const readable = this.readableDesk(slug, actor);
+		const readable = this.historyOf(slug, actor);
 		return readable.ok ? ok(listRevisions(this.sql, slug)) : readable;
 	}
 
 	/** Revision `n` of `slug` in full. A read. */
 	articleRevision(slug: string, n: number, actor: Actor): Result<Revision, DeskRefusal> {
-		const readable = this.readableDesk(slug, actor);
+		const readable = this.historyOf(slug, actor);
 		if (!readable.ok) return readable;
 		const revision = readRevision(this.sql, slug, n);
 		return revision ? ok(revision) : err({ code: "desk.missing", detail: `article '${slug}' has no revision ${n}` });
 	}
 
-	private readableDesk(slug: string, actor: Actor): Result<void, DeskRefusal> {
+	/** Whether `actor` may read `slug`'s revisions (desk-permissions.ts). */
+	private historyOf(slug: string, actor: Actor): Result<void, DeskRefusal> {
 		this.migrateDesk();
 		const state = deskStateAt(this.sql, slug);
 		if (!state) return err({ code: "desk.missing", detail: `no article '${slug}'` });
-		const refused = refuseRead(actor, state);
+		const refused = refuseHistory(actor, state);
 		return refused ? err({ code: "desk.forbidden", detail: refused }) : ok(undefined);
 	}
 
