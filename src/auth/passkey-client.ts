@@ -67,7 +67,7 @@ export const PASSKEY_CLIENT_SCRIPT = `"use strict";
 				var attestation = await webauthn.startRegistration({ optionsJSON: options });
 				var name = nameField && nameField.value.trim() ? nameField.value.trim() : undefined;
 				await post("/admin/passkeys/register/verify", { response: attestation, name: name });
-				window.location.assign("/admin/passkeys?registered=1");
+				window.location.assign("/admin/passkeys?notice=registered");
 			} catch (error) {
 				say("The passkey was not registered: " + error.message);
 				if (button) button.disabled = false;
