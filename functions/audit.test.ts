@@ -6,6 +6,7 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { AuditPage } from "../src/schemas/staff";
 import { adminHeaders, ORIGIN, putArticle, request } from "../test/helpers";
+import { TestPasskey } from "../test/passkey-authenticator";
 import {
 	confirmSignInLink,
 	createStaff,
@@ -92,6 +93,49 @@ describe("the audit log", () => {
 			"POST /admin/sign-in/link session",
 		]);
 		expect(byEditor[0]?.via.id).toBe(editor.tokenId);
+	});
+
+	it("Should record a passkey's registration and a sign-in with it", async () => {
+		const editor = await signInAs("editor");
+		const passkey = await TestPasskey.create(ORIGIN);
+		const json = (cookie?: string) => ({
+			origin: ORIGIN,
+			"content-type": "application/json",
+			...(cookie ? { cookie } : {}),
+		});
+		const options = await request("/admin/passkeys/register/options", {
+			method: "POST",
+			headers: json(editor.cookie),
+			body: "{}",
+		});
+		const attestation = await passkey.register((await options.json()) as { challenge: string });
+		const registered = await request("/admin/passkeys/register/verify", {
+			method: "POST",
+			headers: json(editor.cookie),
+			body: JSON.stringify({ response: attestation, name: "audit key" }),
+		});
+		expect(registered.status).toBe(201);
+		const signInOptions = await request("/admin/sign-in/passkey/options", {
+			method: "POST",
+			headers: json(),
+			body: "{}",
+		});
+		const assertion = await passkey.authenticate((await signInOptions.json()) as { challenge: string });
+		const signedIn = await request("/admin/sign-in/passkey/verify", {
+			method: "POST",
+			headers: json(),
+			body: JSON.stringify({ response: assertion }),
+		});
+		expect(signedIn.status).toBe(200);
+
+		const mine = (await auditEntries()).filter((entry) => entry.actor.staffId === editor.staffId);
+		expect(mine.slice(0, 2).map((entry) => [entry.path, entry.detail])).toEqual([
+			["/admin/sign-in/passkey/verify", 'signed in with the passkey "audit key"'],
+			["/admin/passkeys/register/verify", 'registered the passkey "audit key"'],
+		]);
+		// The passkey sign-in started a session of its own.
+		expect(mine[0]?.via.kind).toBe("session");
+		expect(mine[0]?.via.id).not.toBe(mine[1]?.via.id);
 	});
 
 	it("Should page newest first by next, and refuse anyone below admin", async () => {

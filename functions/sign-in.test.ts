@@ -231,9 +231,11 @@ describe("the Origin/CSRF check on session requests", () => {
 
 describe("sessions and the page guard", () => {
 	it("Should redirect a desk page to the sign-in page without a session, and serve it with one", async () => {
-		const none = await request("/admin/passkeys", { redirect: "manual" });
-		expect(none.status).toBe(302);
-		expect(none.headers.get("location")).toBe("/admin/sign-in");
+		for (const page of ["/admin", "/admin/passkeys"]) {
+			const none = await request(page, { redirect: "manual" });
+			expect(none.status).toBe(302);
+			expect(none.headers.get("location")).toBe("/admin/sign-in");
+		}
 		const stale = await request("/admin/passkeys", {
 			redirect: "manual",
 			headers: { cookie: "edgewire_session=nope" },
