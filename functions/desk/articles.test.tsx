@@ -180,3 +180,16 @@ describe("the article desk's pages", () => {
 		expect(await response.text()).toContain("edgewire <span>newsroom</span>");
 	});
 });
+
+describe("the editor without script", () => {
+	it("Should take a blank slug from the title", async () => {
+		const contributor = await signedIn("contributor");
+		const word = crypto
+			.randomUUID()
+			.slice(0, 6)
+			.replace(/[^a-z0-9]/g, "x");
+		const saved = await postForm(contributor, "/admin/articles/new", fields({ slug: "", title: `Café opens ${word}` }));
+		expect(saved.status).toBe(303);
+		expect(slugFromLocation(saved)).toBe(`cafe-opens-${word}`);
+	});
+});

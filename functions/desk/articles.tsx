@@ -16,6 +16,7 @@ import {
 	type Intent,
 	readArticleForm,
 	readFormValues,
+	slugFromTitle,
 } from "../../src/desk/article-form";
 import { articleText, textDiff } from "../../src/desk/text-diff";
 import type { AppEnv } from "../../src/env";
@@ -121,8 +122,9 @@ async function conflictPage(
 async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 	const form = await c.req.parseBody();
 	const values = readFormValues(form);
-	// An existing article's slug is its address: the form cannot move it.
+	// An existing article's slug is its address: the form cannot move it. A new one left blank takes the title's.
 	if (current) values.slug = current.slug;
+	else if (!values.slug.trim()) values.slug = slugFromTitle(values.title);
 	const intent = intentOf(form);
 	if (intent === "preview" || intent === "compare") c.set("auditDetail", `${intent} only: nothing saved`);
 	if (intent === "preview") return previewPage(c, values, current);
