@@ -13,6 +13,7 @@ import {
 	ownerApi,
 	screenshot,
 	signedInContext,
+	startFeedServer,
 	startNewsroom,
 	visitClean,
 } from "./newsroom";
@@ -22,6 +23,7 @@ let browser: Browser;
 let contributor: BrowserContext;
 let editor: BrowserContext;
 let admin: BrowserContext;
+let feed: Awaited<ReturnType<typeof startFeedServer>>;
 
 const STORY = {
 	title: "Night ferry timetable returns for the summer",
@@ -47,7 +49,7 @@ async function open(context: BrowserContext, path: string): Promise<Visit> {
 }
 
 beforeAll(async () => {
-	[room, browser] = await Promise.all([startNewsroom(), launchChromium()]);
+	[room, browser, feed] = await Promise.all([startNewsroom(), launchChromium(), startFeedServer()]);
 	const [cora, eddie, ada] = await Promise.all([
 		createStaff(room, "Cora Contributor", "contributor"),
 		createStaff(room, "Eddie Editor", "editor"),
@@ -61,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await stopSite(room);
+	await feed?.close();
 });
 
 describe("a story from draft to the site", () => {
@@ -115,6 +118,10 @@ describe("a story from draft to the site", () => {
 		await expect.poll(() => preview.locator("h2").first().textContent()).toBe("What changes");
 		await page.getByLabel("Body (Markdown)").fill(`${STORY.body}\n\n## Tickets\n\nOn sale at the quay.`);
 		await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain("On sale at the quay.");
+		await page.evaluate(() => {
+			(document.activeElement as HTMLElement | null)?.blur();
+			window.scrollTo(0, 0);
+		});
 		await screenshot(page, "editor");
 		await expectCleanPage(list, "editor with preview (editor)");
 
@@ -174,12 +181,21 @@ describe("the sources desk", () => {
 	const SOURCE = { id: "quiet-wire", name: "Quiet Wire", url: "http://127.0.0.1:9/feed.xml" };
 
 	it("Should refresh a source now, and pause and resume it", async () => {
-		const added = await ownerApi(room, "POST", "/api/sources", SOURCE);
-		expect(added.status).toBe(201);
+		const wire = { id: "harbour-wire", name: "Harbour Wire", url: feed.url, section: "Local" };
+		for (const source of [wire, SOURCE])
+			expect((await ownerApi(room, "POST", "/api/sources", source)).status).toBe(201);
 		const sources = await open(admin, "/admin/sources");
 		const { page } = sources;
 		const row = page.locator(`#source-${SOURCE.id}`);
 		await expectCleanPage(sources, "sources desk");
+
+		// A feed that answers: its three stories come in, and the row counts them.
+		const wireRow = page.locator(`#source-${wire.id}`);
+		await wireRow.getByRole("button", { name: `Refresh now ${wire.name}` }).click();
+		await page.waitForURL(`${room.desk}/admin/sources`);
+		await expect.poll(() => page.locator(".flash").first().textContent()).toContain("3 new stories");
+		await expect.poll(() => wireRow.locator("td.num").first().textContent()).toBe("3");
+		expect(await wireRow.locator("td.num").nth(1).textContent()).toBe("0");
 
 		// Nothing answers on port 9: the run's summary and the row say so in words.
 		await row.getByRole("button", { name: `Refresh now ${SOURCE.name}` }).click();

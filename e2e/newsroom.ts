@@ -5,6 +5,8 @@
  * the DevTools Protocol, and one check that a desk page is clean (axe, CSP, console).
  */
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Role } from "../src/auth/actor";
@@ -135,4 +137,38 @@ export function localInput(instant: Date, timeZone: string): string {
 			.map((p) => [p.type, p.value]),
 	);
 	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** Three short wire stories as RSS 2.0, dated minutes before `now`. */
+function wireFeed(now: number): string {
+	const items = [
+		["Tram depot gets a solar roof", "The depot's roof now carries 1,200 panels."],
+		["Market hall reopens after its refit", "Forty stalls are back under the restored glass roof."],
+		["Lifeboat crew trains a new cohort", "Six volunteers passed their first sea trials this week."],
+	]
+		.map(
+			([title, text], i) =>
+				`<item><title>${title}</title><link>https://wire.example/story-${i + 1}</link>` +
+				`<guid>https://wire.example/story-${i + 1}</guid><pubDate>${new Date(now - (i + 1) * 600_000).toUTCString()}</pubDate>` +
+				`<description>${text}</description></item>`,
+		)
+		.join("");
+	return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour Wire</title><link>https://wire.example/</link><description>Local wire</description>${items}</channel></rss>`;
+}
+
+/** A feed on this machine for a source to fetch (workerd reaches 127.0.0.1 as any other host). */
+export async function startFeedServer(): Promise<{ url: string; close: () => Promise<void> }> {
+	const server = createServer((request, response) => {
+		if (request.url !== "/feed.xml") {
+			response.writeHead(404).end();
+			return;
+		}
+		response.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" }).end(wireFeed(Date.now()));
+	});
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/feed.xml`,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
 }
