@@ -87,10 +87,11 @@ describe("ETag and 304", () => {
 		expect(await changed.text()).toContain("A new headline");
 	});
 
-	it("Should put no ETag on errors or writes", async () => {
+	it("Should put no ETag on errors, and on a write only the saved article's own (its next If-Match)", async () => {
 		expect((await request("/no-such-page")).headers.get("etag")).toBeNull();
 		const put = await putArticle("etag-write", sampleArticle());
-		expect(put.headers.get("etag")).toBeNull();
+		const saved = (await put.json()) as { etag: string };
+		expect(put.headers.get("etag")).toBe(saved.etag);
 	});
 });
 
