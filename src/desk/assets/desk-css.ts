@@ -88,4 +88,6 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .run-mark{display:inline-block;min-width:1.3em;text-align:center;border-radius:3px;font-size:.8rem;font-weight:700;line-height:1.5;color:var(--bg)}
 .run-mark.fetched{background:var(--ok)}.run-mark.not_modified{background:var(--muted)}.run-mark.failed{background:var(--danger)}
 .error-text{color:var(--danger)}
+th[scope=row]{text-transform:none;letter-spacing:normal;font-size:inherit;color:var(--fg)}
+th[scope=row] code{font-weight:400;overflow-wrap:anywhere}
 `;
