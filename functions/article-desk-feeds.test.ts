@@ -65,4 +65,30 @@ describe("The desk and feed articles", () => {
 		expect(await env.NEWS.get(keys.article("gulls-story-1"))).toBeNull();
 		expect(await deskSlugs("source=gulls&status=draft")).toEqual(["gulls-story-1"]);
 	});
+
+	it("Should start a new history for a slug whose article a source's removal took away", async () => {
+		serveFeed(upstream, "https://puffins.example/rss", () => entries("puffins"));
+		await putSources([{ id: "puffins", url: "https://puffins.example/rss", name: "Puffins" }]);
+		await runRefresh();
+		const read = (await (await request("/api/articles/puffins-story-1", { headers: adminHeaders() })).json()) as {
+			title: string;
+			body: string;
+			publishedAt: string;
+		};
+		const edit = { title: `${read.title}, edited`, body: read.body, publishedAt: read.publishedAt };
+		const put = () =>
+			request("/api/articles/puffins-story-1", { method: "PUT", headers: adminHeaders(), body: JSON.stringify(edit) });
+		expect((await put()).status).toBe(200);
+		const removed = await request("/api/sources/puffins?articles=remove", {
+			method: "DELETE",
+			headers: adminHeaders(),
+		});
+		expect(removed.status).toBe(200);
+		expect((await request("/api/articles/puffins-story-1", { headers: adminHeaders() })).status).toBe(404);
+
+		expect((await put()).status).toBe(201);
+		const listed = await request("/api/articles/puffins-story-1/revisions", { headers: adminHeaders() });
+		const { revisions } = (await listed.json()) as { revisions: { n: number }[] };
+		expect(revisions.map((r) => r.n)).toEqual([1]);
+	});
 });

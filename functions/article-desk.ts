@@ -133,10 +133,10 @@ export const articleDeskRoutes = new Hono<AppEnv>()
 		};
 		const saved = await saveDeskArticle(c.env, save, c.var.now);
 		if (!saved.ok) throw refusal(c, saved.error);
-		const { article, created } = saved.value;
+		const { article, created, feedsChanged } = saved.value;
 		c.set("auditDetail", `${created ? "created" : "saved"} as ${article.status}, revision ${article.revision}`);
 		// Our WebSub hub (when configured) hears of the feeds this changed, after the answer.
-		if (article.status === "published") inBackground(c, pingHub(c.env, [article.section]));
+		if (feedsChanged) inBackground(c, pingHub(c.env, [article.section]));
 		c.header("ETag", article.etag);
 		return c.json(article, created ? 201 : 200);
 	})
@@ -171,9 +171,9 @@ export const articleDeskRoutes = new Hono<AppEnv>()
 			c.var.now,
 		);
 		if (!restored.ok) throw refusal(c, restored.error);
-		const { article } = restored.value;
+		const { article, feedsChanged } = restored.value;
 		c.set("auditDetail", `restored revision ${n} as revision ${article.revision}`);
-		if (article.status === "published") inBackground(c, pingHub(c.env, [article.section]));
+		if (feedsChanged) inBackground(c, pingHub(c.env, [article.section]));
 		c.header("ETag", article.etag);
 		return c.json(article, 200);
 	})

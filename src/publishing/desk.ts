@@ -29,6 +29,8 @@ export type DeskSave = {
 export type DeskSaved = {
 	article: ReturnType<typeof articleJson> & Pick<DeskArticle, "status" | "revision" | "etag" | "scheduled">;
 	created: boolean;
+	/** Whether readers' feeds may have changed: it is published now, or was before this save (an unpublish). */
+	feedsChanged: boolean;
 };
 
 /**
@@ -51,12 +53,13 @@ export async function saveDeskArticle(
 		autosave: save.autosave,
 	});
 	if (!saved.ok) return saved;
-	const { index, created, copy } = saved.value;
+	const { index, created, wasPublished, copy } = saved.value;
 	rememberHeadlines(env.NEWS, index, now.getTime());
 	const { status, revision, etag, scheduled } = copy;
 	return ok({
 		article: { ...articleJson(article, now, siteConfig(env).timeZone), status, revision, etag, scheduled },
 		created,
+		feedsChanged: status === "published" || wasPublished,
 	});
 }
 

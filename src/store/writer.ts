@@ -596,7 +596,9 @@ export class StoreWriter extends DurableObject<Bindings> {
 		actor: Actor;
 		conditions: Conditions;
 		autosave: boolean;
-	}): Promise<Result<{ index: HeadlinesIndex; created: boolean; copy: DeskArticle }, DeskRefusal>> {
+	}): Promise<
+		Result<{ index: HeadlinesIndex; created: boolean; wasPublished: boolean; copy: DeskArticle }, DeskRefusal>
+	> {
 		return this.serialized(async () => {
 			this.migrateDesk();
 			const { article, status, actor } = save;
@@ -608,12 +610,19 @@ export class StoreWriter extends DurableObject<Bindings> {
 			if (failed) return err(failed);
 			const { index } = await this.putRow(article, status);
 			const atMs = Date.now();
+			// A new article starts its own history: rows an article removed by other paths (a source's
+			// removal, expiry) left under this slug are dropped, never inherited.
+			if (!state) {
+				forgetDesk(this.sql, slug);
+				forgetRevisions(this.sql, slug);
+			}
 			const fields = deskFieldsOf(article);
 			const revision = keepRevision(this.sql, { slug, fields, status, actor, atMs, autosave: save.autosave });
 			recordDeskSave(this.sql, { slug, actor, revision, atMs, created: !state });
 			const row = findBySlug(this.sql, slug);
 			if (!row) throw new Error(`article '${slug}' was saved but does not read back`);
-			return ok({ index, created: !state, copy: deskCopy(this.sql, row, atMs) });
+			const wasPublished = state?.status === "published";
+			return ok({ index, created: !state, wasPublished, copy: deskCopy(this.sql, row, atMs) });
 		});
 	}
 
