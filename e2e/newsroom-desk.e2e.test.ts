@@ -177,6 +177,34 @@ describe("revisions", () => {
 	});
 });
 
+describe("two people saving at once", () => {
+	it("Should answer the second save with the conflict view, keeping its text, instead of overwriting", async () => {
+		const slug = "rail-line-closure-extended";
+		const path = `/admin/articles/${slug}`;
+		const [mine, theirs] = await Promise.all([open(editor, path), open(admin, path)]);
+		await theirs.page.getByLabel("Dek").fill("Engineers found a second slip further down the line.");
+		await theirs.page.getByRole("button", { name: "Update" }).click();
+		await theirs.page.waitForURL(/\?saved=update$/);
+
+		await mine.page.getByLabel("Body (Markdown)").fill("Buses replace trains until further notice.");
+		const [answer] = await Promise.all([
+			mine.page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(path)),
+			mine.page.getByRole("button", { name: "Update" }).click(),
+		]);
+		expect(answer.status()).toBe(412);
+		await expect
+			.poll(() => mine.page.getByRole("heading", { name: "Someone else saved this article" }).first().isVisible())
+			.toBe(true);
+		expect(await mine.page.locator("main").textContent()).toContain("Ada Admin saved revision");
+		expect(await mine.page.getByLabel("Body (Markdown)").inputValue()).toBe(
+			"Buses replace trains until further notice.",
+		);
+		const stored = (await (await ownerApi(room, "GET", `/api/articles/${slug}`)).json()) as { body: string };
+		expect(stored.body).not.toContain("Buses replace trains");
+		await Promise.all([mine.page.close(), theirs.page.close()]);
+	});
+});
+
 describe("the sources desk", () => {
 	const SOURCE = { id: "quiet-wire", name: "Quiet Wire", url: "http://127.0.0.1:9/feed.xml" };
 
@@ -259,5 +287,20 @@ describe("the scheduled story", () => {
 		const page = await (await fetch(`${room.url}${path}`)).text();
 		expect(page).toContain(STORY.title);
 		expect(page).toContain("On sale at the quay.");
+	});
+
+	it("Should show its address once live, and let an editor unpublish it off the site", async () => {
+		const edit = await open(editor, `/admin/articles/${STORY.slug}`);
+		const { page } = edit;
+		await expect.poll(() => page.locator(".page-head .badge").textContent()).toBe("Published");
+		const live = page.locator("main p", { hasText: "Live at" });
+		expect(await live.getByRole("link").getAttribute("href")).toMatch(new RegExp(`/articles/${STORY.slug}$`));
+		await page.getByRole("button", { name: "Unpublish" }).click();
+		await page.waitForURL(/\?saved=unpublish$/);
+		await expect.poll(() => page.locator(".page-head .badge").textContent()).toBe("Draft");
+		await expectCleanPage(edit, "editor after unpublish");
+		await page.close();
+		// Gone for readers once the site's short-lived copies expire.
+		await expect.poll(() => publicStatus(`/articles/${STORY.slug}`), { timeout: 45_000, interval: 1_000 }).toBe(404);
 	});
 });
