@@ -28,21 +28,11 @@ export function DeleteSourcePage({
 				stay there. The site holds {stories} from it.
 			</p>
 			<form method="post" action={`/admin/sources/${source.id}/delete`}>
-				<fieldset>
-					<legend>What happens to its {stories}?</legend>
-					<div class="field">
-						<input type="radio" id="articles-keep" name="articles" value="keep" checked />{" "}
-						<label for="articles-keep" class="inline">
-							Keep its stories on the site
-						</label>
-					</div>
-					<div class="field">
-						<input type="radio" id="articles-remove" name="articles" value="remove" />{" "}
-						<label for="articles-remove" class="inline">
-							Remove its stories from the site too (this cannot be undone)
-						</label>
-					</div>
-				</fieldset>
+				{articleCount === 0 ? (
+					<input type="hidden" name="articles" value="keep" />
+				) : (
+					<ArticleChoice stories={stories} />
+				)}
 				<div class="actions">
 					<button type="submit" class="danger">
 						Delete the source
@@ -51,5 +41,26 @@ export function DeleteSourcePage({
 				</div>
 			</form>
 		</DeskLayout>
+	);
+}
+
+/** Keep (chosen) or remove the source's stories. */
+function ArticleChoice({ stories }: { stories: string }) {
+	return (
+		<fieldset>
+			<legend>What happens to its {stories}?</legend>
+			<div class="field">
+				<input type="radio" id="articles-keep" name="articles" value="keep" checked />{" "}
+				<label for="articles-keep" class="inline">
+					Keep its stories on the site
+				</label>
+			</div>
+			<div class="field">
+				<input type="radio" id="articles-remove" name="articles" value="remove" />{" "}
+				<label for="articles-remove" class="inline">
+					Remove its stories from the site too (this cannot be undone)
+				</label>
+			</div>
+		</fieldset>
 	);
 }
