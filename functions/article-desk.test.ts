@@ -207,6 +207,18 @@ describe("Conflicts", () => {
 		expect((await getJson("/api/articles/pier-repairs")).body.title).toBe("Mine");
 	});
 
+	it("Should let exactly one of two simultaneous saves against the same ETag through", async () => {
+		await putArticle("race-story");
+		const { etag } = await deskCopy("race-story");
+		const statuses = await Promise.all(
+			["Left", "Right"].map(async (title) => {
+				const response = await ownerPut("race-story", sampleArticle({ title }), { "if-match": etag ?? "" });
+				return response.status;
+			}),
+		);
+		expect(statuses.sort()).toEqual([200, 412]);
+	});
+
 	it("Should create with If-None-Match: * only when the slug is free", async () => {
 		const body = sampleArticle({ title: "Brand new", status: "draft" });
 		expect((await ownerPut("brand-new", body, { "if-none-match": "*" })).status).toBe(201);
