@@ -25,3 +25,66 @@ describe("a revision's diff", () => {
 		expect(performance.now() - started).toBeLessThan(200);
 	});
 });
+
+describe("the diff's shared start and end", () => {
+	it("Should give the same picture as a full line diff, for edits anywhere", () => {
+		const lines = ["a", "b", "c", "d", "e"];
+		const cases: [string, string][] = [
+			[lines.join("\n"), ["a", "b", "X", "d", "e"].join("\n")],
+			[`${lines.join("\n")}\n`, `${["X", ...lines.slice(1)].join("\n")}\n`],
+			[`${lines.join("\n")}\n`, `${[...lines.slice(0, 4), "X"].join("\n")}\n`],
+			["x\n", "x\ny\n"],
+			["x", "xy\n"],
+			["same\n", "same\n"],
+			["", "new\n"],
+			["A\nB\nZ\n", "A\nC\nZ\n"],
+			["keep\nkeep\n", "keep\n"],
+		];
+		for (const [a, b] of cases) {
+			const parts = textDiff(a, b) ?? [];
+			expect(
+				parts
+					.filter((p) => p.kind !== "added")
+					.map((p) => p.text)
+					.join(""),
+			).toBe(a);
+			expect(
+				parts
+					.filter((p) => p.kind !== "removed")
+					.map((p) => p.text)
+					.join(""),
+			).toBe(b);
+		}
+		const parts = textDiff("A\nB\nZ\n", "A\nC\nZ\n") ?? [];
+		expect(parts).toEqual([
+			{ kind: "same", text: "A\n" },
+			{ kind: "removed", text: "B\n" },
+			{ kind: "added", text: "C\n" },
+			{ kind: "same", text: "Z\n" },
+		]);
+	});
+});
+
+describe("the diff, for any two texts", () => {
+	it("Should always rebuild both versions from its parts", async () => {
+		const fc = await import("fast-check");
+		const text = fc.array(fc.constantFrom("a", "b", "\n", "c\n", "ab\n"), { maxLength: 30 }).map((xs) => xs.join(""));
+		fc.assert(
+			fc.property(text, text, (a, b) => {
+				const parts = textDiff(a, b);
+				if (!parts) return true;
+				return (
+					parts
+						.filter((p) => p.kind !== "added")
+						.map((p) => p.text)
+						.join("") === a &&
+					parts
+						.filter((p) => p.kind !== "removed")
+						.map((p) => p.text)
+						.join("") === b
+				);
+			}),
+			{ numRuns: 500 },
+		);
+	});
+});

@@ -8,9 +8,12 @@ import type { DeskFields } from "../schemas/article-desk";
 
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
-/** At most this many changed lines are traced, and for at most this long; past either, no diff is drawn. */
-const MAX_EDIT_LENGTH = 2000;
-const TIMEOUT_MS = 4;
+/**
+ * At most this many changed lines are traced; past that, no diff is drawn. (A time limit would not do:
+ * a Worker's clock stands still while it computes.) The lines both versions share at their start and
+ * end are set aside first (a plain scan), so a small edit to a long story costs the edit, not the story.
+ */
+const MAX_EDIT_LENGTH = 200;
 
 /** An article's editable fields as the lines a person would compare (empty fields left out). */
 export function articleText(fields: DeskFields): string {
@@ -31,10 +34,32 @@ export function articleText(fields: DeskFields): string {
 
 /** The change from `before` to `after`, or undefined when it is too large to trace within the bound. */
 export function textDiff(before: string, after: string): DiffPart[] | undefined {
-	const changes = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH, timeout: TIMEOUT_MS });
-	if (!changes) return undefined;
-	return changes.map((change) => ({
-		kind: change.added ? "added" : change.removed ? "removed" : "same",
-		text: change.value,
-	}));
+	const [head, tail] = sharedEnds(before, after);
+	const middle = diffLines(before.slice(head, before.length - tail), after.slice(head, after.length - tail), {
+		maxEditLength: MAX_EDIT_LENGTH,
+	});
+	if (!middle) return undefined;
+	const parts: DiffPart[] = [];
+	if (head > 0) parts.push({ kind: "same", text: before.slice(0, head) });
+	for (const change of middle) {
+		parts.push({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value });
+	}
+	if (tail > 0) parts.push({ kind: "same", text: before.slice(before.length - tail) });
+	return parts;
+}
+
+/** Lengths of the whole lines `a` and `b` share at the start and, in what is left, at the end. */
+function sharedEnds(a: string, b: string): [number, number] {
+	const limit = Math.min(a.length, b.length);
+	let i = 0;
+	while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+	// Back to the start of the line the first difference is in.
+	const head = i === limit && a.length === b.length ? i : i === 0 ? 0 : a.lastIndexOf("\n", i - 1) + 1;
+	let j = 0;
+	const rest = limit - head;
+	while (j < rest && a.charCodeAt(a.length - 1 - j) === b.charCodeAt(b.length - 1 - j)) j++;
+	// Forward to just after a line end inside the shared part (so both have it): the tail is whole lines.
+	const cut = j > 0 ? a.indexOf("\n", a.length - j) : -1;
+	const tail = cut === -1 ? 0 : a.length - cut - 1;
+	return [head, tail];
 }
