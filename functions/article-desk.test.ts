@@ -117,6 +117,8 @@ describe("Who may do what", () => {
 		// The editor opens it, previews and publishes it.
 		const opened = await asPerson(editor, "/api/articles/tide-tables");
 		expect(opened.status).toBe(200);
+		// A draft read by session cookie alone must never reach a shared cache.
+		expect(opened.headers.get("cache-control")).toBe("private, no-store");
 		expect(await opened.json()).toMatchObject({ status: "review", owner: { name: "Cora Contributor" } });
 		expect((await save(editor, "tide-tables", { ...body, status: "published" })).status).toBe(200);
 		expect((await request("/api/articles/tide-tables")).status).toBe(200);
