@@ -52,7 +52,15 @@ export function ReviewPage({
 										<th scope="row">
 											{item.title}
 											<div class="muted">
-												{deskTime(item.publishedAt, timeZone)} · <a href={item.link}>original</a>
+												{deskTime(item.publishedAt, timeZone)}
+												{item.link ? (
+													<>
+														{" · "}
+														<a href={item.link}>
+															original<span class="visually-hidden"> of {item.title}</span>
+														</a>
+													</>
+												) : null}
 											</div>
 										</th>
 										<td>{names.get(item.sourceId) ?? item.sourceId}</td>
