@@ -37,8 +37,11 @@ label{display:block;font-weight:600;margin:0 0 .2rem}
 input,select,textarea{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:4px;padding:.35rem .5rem;max-width:100%}
 input[type=text],input[type=url],input[type=email],input[type=search],input[type=datetime-local],select,textarea{width:100%}
 input[type=checkbox],input[type=radio]{width:auto}
-textarea{min-height:8rem;resize:vertical;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95rem;line-height:1.45}
-textarea.body{min-height:24rem}
+textarea{min-height:4.5rem;resize:vertical;line-height:1.45}
+textarea.body{min-height:24rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95rem}
+select{padding:.4rem .5rem}
+figure{margin:0}
+figcaption{font-size:.9rem;color:var(--muted);margin:0 0 .3rem}
 [aria-invalid=true]{border-color:var(--danger);border-width:2px}
 .field{margin:0 0 .9rem}
 .field .hint{margin:.2rem 0 0;font-size:.85rem;color:var(--muted)}
