@@ -193,3 +193,19 @@ describe("the editor without script", () => {
 		expect(slugFromLocation(saved)).toBe(`cafe-opens-${word}`);
 	});
 });
+
+describe("a form post after the session ended", () => {
+	it("Should answer 401 in the newsroom shell with a way to sign in again", async () => {
+		const response = await request("/admin/articles/new", {
+			method: "POST",
+			headers: {
+				origin: "http://edgewire.test",
+				"content-type": "application/x-www-form-urlencoded",
+				cookie: "edgewire_session=gone",
+			},
+			body: "title=x",
+		});
+		expect(response.status).toBe(401);
+		expect(await response.text()).toContain('href="/admin/sign-in"');
+	});
+});

@@ -5,6 +5,7 @@ import { DeskLayout } from "./layout";
 
 const TITLES: Record<number, string> = {
 	400: "That request was not understood",
+	401: "Please sign in",
 	403: "Not allowed",
 	404: "Not found",
 	409: "Conflict",
@@ -27,9 +28,7 @@ export function DeskErrorPage({
 			<Flash kind="error">
 				<p>{message}</p>
 			</Flash>
-			<p>
-				<a href="/admin">Back to the articles</a>
-			</p>
+			<p>{status === 401 ? <a href="/admin/sign-in">Sign in</a> : <a href="/admin">Back to the articles</a>}</p>
 		</DeskLayout>
 	);
 }
