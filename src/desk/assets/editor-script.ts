@@ -24,9 +24,11 @@ export const EDITOR_SCRIPT = `"use strict";
 		dirty: false,
 		saving: null,
 		stopped: false,
-		slugTouched: Boolean(value("slug"))
+		slugTouched: Boolean(value("slug")),
+		titleChangedAt: 0
 	};
 	var AUTOSAVE_MS = 5000;
+	var TITLE_REST_MS = 4000;
 	var PREVIEW_MS = 500;
 
 	function say(text) { if (statusLine) statusLine.textContent = text; }
@@ -170,6 +172,8 @@ export const EDITOR_SCRIPT = `"use strict";
 		var slug = state.slug || value("slug").trim();
 		var body = articleBody(state.status === "new" ? "draft" : state.status);
 		if (!slug || !body.title || !body.body.trim()) return;
+		// A new article's first save fixes its slug: wait until the title has rested, so the slug is not cut from half a title.
+		if (state.status === "new" && (Date.now() - state.titleChangedAt < TITLE_REST_MS || document.activeElement === slugInput) && !keepalive) return;
 		var headers = { "content-type": "application/json", "x-autosave": "1" };
 		var etag = value("etag");
 		if (state.status === "new") headers["if-none-match"] = "*"; else if (etag) headers["if-match"] = etag;
@@ -263,7 +267,10 @@ export const EDITOR_SCRIPT = `"use strict";
 	var title = field("title");
 	if (slugInput && title && !slugInput.readOnly) {
 		slugInput.addEventListener("input", function () { state.slugTouched = Boolean(slugInput.value); });
-		title.addEventListener("input", function () { if (!state.slugTouched) slugInput.value = slugify(title.value); });
+		title.addEventListener("input", function () {
+			state.titleChangedAt = Date.now();
+			if (!state.slugTouched) slugInput.value = slugify(title.value);
+		});
 	}
 	form.addEventListener("input", function () { state.dirty = true; schedulePreview(); });
 	setInterval(function () { autosave(false); }, AUTOSAVE_MS);
