@@ -148,7 +148,10 @@ describe("DELETE /api/sources/:id", () => {
 		expect(tombstones).toEqual({ tombstones: [] });
 	});
 
-	it("Should remove a large source's articles 100 a call, answering how many remain, until none do", async () => {
+	// Many refreshes and deletes: more than the default 5 s on a busy machine.
+	it("Should remove a large source's articles 100 a call, answering how many remain, until none do", {
+		timeout: 30_000,
+	}, async () => {
 		// Each fetch serves the next 30 items, so five refreshes leave 150 articles from one source.
 		let batch = 0;
 		const url = "https://big.example/rss";

@@ -261,6 +261,42 @@ describe("adding, editing and deleting a source", () => {
 	});
 });
 
+describe("a source whose stories outlive it", () => {
+	// Many refreshes and deletes: more than the default 5 s on a busy machine.
+	it("Should offer to remove the rest of a deleted source's stories, and remove them", {
+		timeout: 30_000,
+	}, async () => {
+		const admin = await signInAs("admin");
+		let batch = 0;
+		const url = "https://many.example/rss";
+		upstream.on(url, () => {
+			const items = Array.from({ length: 30 }, (_, i) => {
+				const n = batch * 30 + i;
+				return { guid: `many-${n}`, title: `Many ${n}`, link: `https://many.example/${n}`, pubDate: pubDate(n) };
+			});
+			batch++;
+			return new Response(rss("many.example", "https://many.example/", items), {
+				headers: { "content-type": "application/rss+xml" },
+			});
+		});
+		await putSources([{ id: "many", url, name: "Many" }]);
+		for (let run = 0; run < 4; run++) await runRefresh("?source=many");
+		// The API's first step removes the source and 100 of its 120 stories.
+		const step = await request("/api/sources/many?articles=remove", { method: "DELETE", headers: adminHeaders() });
+		expect(await step.json()).toMatchObject({ removed: 100, remaining: 20 });
+
+		const offer = words(await (await page("/admin/sources/many/delete", admin.cookie)).text());
+		expect(offer).toContain("The source many is deleted, and 20 stories from it are still on the site.");
+		const done = await follow(
+			await post("/admin/sources/many/delete", admin.cookie, { articles: "remove" }),
+			admin.cookie,
+		);
+		expect(words(done.html)).toContain("20 stories from it removed from the site.");
+		expect(await articlesFrom("many")).toEqual([]);
+		expect((await page("/admin/sources/many/delete", admin.cookie)).status).toBe(404);
+	});
+});
+
 describe("OPML, rules and review on the desk", () => {
 	it("Should import an uploaded OPML file and show a result per feed", async () => {
 		const admin = await signInAs("admin");

@@ -60,8 +60,11 @@ const ListQuery = v.strictObject({
 	),
 });
 
-/** Removing articles goes 100 a call (StoreWriter.removeSource); a form post makes at most this many calls. */
-const MAX_REMOVAL_CALLS = 50;
+/**
+ * Removing articles goes 100 a call (StoreWriter.removeSource, each a KV delete per story); a form post
+ * makes at most this many calls, so it answers within seconds, then offers to remove the rest.
+ */
+const MAX_REMOVAL_CALLS = 10;
 
 function redirectWith(c: DeskContext, flash: DeskFlash, to = LIST): Response {
 	setFlash(c, flash);
@@ -228,10 +231,16 @@ export const sourceDeskRoutes = new Hono<AppEnv>()
 		const source = await sourceOr404(c, c.req.valid("param").id);
 		return redirectWith(c, await refreshNow(c, source.id));
 	})
+	/** The confirm page; once the source is gone but some of its stories are left, the page that removes the rest. */
 	.get("/admin/sources/:id/delete", sourceId, async (c) => {
-		const source = await sourceOr404(c, c.req.valid("param").id);
-		const articleCount = await storeWriter(c.env).sourceArticleCount(source.id);
-		return c.html(<DeleteSourcePage actor={c.var.actor} source={source} articleCount={articleCount} />);
+		const { id } = c.req.valid("param");
+		const writer = storeWriter(c.env);
+		const [source, articleCount] = await Promise.all([writer.findSource(id), writer.sourceArticleCount(id)]);
+		if (!source && articleCount === 0) throw new ApiError(404, `there is no source ${id}`);
+		const shown = source ?? { id, name: id };
+		return c.html(
+			<DeleteSourcePage actor={c.var.actor} source={shown} articleCount={articleCount} gone={source === null} />,
+		);
 	})
 	.post("/admin/sources/:id/delete", sourceId, async (c) => {
 		const { id } = c.req.valid("param");
@@ -253,12 +262,9 @@ export const sourceDeskRoutes = new Hono<AppEnv>()
 		const lines = [`Deleted the source ${id}.`];
 		if (articles === "keep") lines.push("Its stories stay on the site.");
 		else lines.push(`${removed === 1 ? "1 story" : `${removed} stories`} from it removed from the site.`);
-		if (remaining > 0) {
-			lines.push(
-				`${remaining} of its stories are still there: delete again with the API, DELETE /api/sources/${id}?articles=remove.`,
-			);
-		}
-		return redirectWith(c, { kind: remaining > 0 ? "error" : "ok", lines });
+		if (remaining === 0) return redirectWith(c, { kind: "ok", lines });
+		lines.push(`${remaining} of its stories are still on the site.`);
+		return redirectWith(c, { kind: "info", lines }, `${LIST}/${id}/delete`);
 	})
 	.get("/admin/sources/:id/rules", sourceId, async (c) => {
 		const source = await sourceOr404(c, c.req.valid("param").id);

@@ -10,13 +10,17 @@ export function DeleteSourcePage({
 	actor,
 	source,
 	articleCount,
+	gone = false,
 }: {
 	actor: Actor;
-	source: SourceState;
+	source: Pick<SourceState, "id" | "name">;
 	/** How many of its stories the site holds now. */
 	articleCount: number;
+	/** The source is deleted already and some of its stories are left: the page offers to remove the rest. */
+	gone?: boolean;
 }) {
 	const stories = articleCount === 1 ? "1 story" : `${articleCount} stories`;
+	if (gone) return <RemoveTheRest actor={actor} id={source.id} stories={stories} />;
 	return (
 		<DeskLayout title={`Delete ${source.name}`} actor={actor} active="sources">
 			<p>
@@ -38,6 +42,29 @@ export function DeleteSourcePage({
 						Delete the source
 					</button>
 					<a href="/admin/sources">Cancel</a>
+				</div>
+			</form>
+		</DeskLayout>
+	);
+}
+
+function RemoveTheRest({ actor, id, stories }: { actor: Actor; id: string; stories: string }) {
+	return (
+		<DeskLayout title={`Remove the rest of ${id}`} actor={actor} active="sources">
+			<p>
+				<a href="/admin/sources">← All sources</a>
+			</p>
+			<h1>Remove the rest of {id}'s stories?</h1>
+			<p>
+				The source {id} is deleted, and {stories} from it are still on the site.
+			</p>
+			<form method="post" action={`/admin/sources/${id}/delete`}>
+				<input type="hidden" name="articles" value="remove" />
+				<div class="actions">
+					<button type="submit" class="danger">
+						Remove the {stories}
+					</button>
+					<a href="/admin/sources">Keep them</a>
 				</div>
 			</form>
 		</DeskLayout>
