@@ -209,3 +209,22 @@ describe("a form post after the session ended", () => {
 		expect(await response.text()).toContain('href="/admin/sign-in"');
 	});
 });
+
+describe("roles on the editor", () => {
+	it("Should lock a published article for a contributor, refuse their post, and hide another's draft", async () => {
+		const editor = await signedIn("editor");
+		const contributor = await signedIn("contributor");
+		const other = await signedIn("contributor");
+		const published = await postForm(editor, "/admin/articles/new", fields({ intent: "publish" }));
+		const slug = slugFromLocation(published);
+		const page = await (await asStaff(contributor, `/admin/articles/${slug}`)).text();
+		expect(page).toContain("only an editor can change it");
+		expect(page).not.toContain('value="update"');
+		const refused = await postForm(contributor, `/admin/articles/${slug}`, fields({ slug, intent: "review" }));
+		expect(refused.status).toBe(403);
+		expect(await refused.text()).toContain("Not saved:");
+		const draft = slugFromLocation(await postForm(contributor, "/admin/articles/new", fields()));
+		expect((await asStaff(other, `/admin/articles/${draft}`)).status).toBe(403);
+		expect(await (await asStaff(other, "/admin?status=draft")).text()).not.toContain(`/admin/articles/${draft}"`);
+	});
+});

@@ -84,7 +84,7 @@ async function revisionsOf(c: Context<AppEnv>, slug: string) {
 
 /** A refusal from a save, as the message above the form (a precondition is handled by the caller). */
 function refusalMessage(error: DeskRefusal): string {
-	return error.code === "desk.forbidden" ? `Not saved: ${error.detail}.` : `Not saved: ${error.detail}.`;
+	return `Not saved: ${error.detail}.`;
 }
 
 function intentOf(form: Record<string, unknown>): Intent | "preview" | "compare" {
@@ -134,8 +134,11 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 		now: c.var.now,
 		current,
 	});
-	const revisions = current ? await revisionsOf(c, current.slug) : undefined;
-	if (!read.ok) return renderEditor(c, { article: current, values, errors: read.errors, revisions }, 400);
+	// Only a page shown again needs the revisions list; a successful save redirects.
+	const revisionsNow = async () => (current ? await revisionsOf(c, current.slug) : undefined);
+	if (!read.ok) {
+		return renderEditor(c, { article: current, values, errors: read.errors, revisions: await revisionsNow() }, 400);
+	}
 	// The editor script's "compare" after an autosave met a newer save: the two versions, nothing saved.
 	if (intent === "compare" && current) return conflictPage(c, values, read.input, current.slug, 200);
 	const etag = typeof form.etag === "string" && form.etag ? form.etag : undefined;
@@ -155,7 +158,8 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 			return conflictPage(c, values, read.input, current.slug);
 		}
 		const status = error.code === "desk.forbidden" ? 403 : 400;
-		return renderEditor(c, { article: current, values, errors: { form: refusalMessage(error) }, revisions }, status);
+		const errors = { form: refusalMessage(error) };
+		return renderEditor(c, { article: current, values, errors, revisions: await revisionsNow() }, status);
 	}
 	c.set("auditDetail", `${intent} ${read.slug} (revision ${saved.value.article.revision})`);
 	// Post/redirect/get: a reload does not post the form again.
