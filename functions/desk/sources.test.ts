@@ -261,6 +261,30 @@ describe("adding, editing and deleting a source", () => {
 	});
 });
 
+describe("a moved feed", () => {
+	it("Should say where the feed moved and switch the source to it with one button", async () => {
+		const admin = await signInAs("admin");
+		const old = "https://moving.example/rss";
+		const moved = "https://moving.example/new/feed.xml";
+		const html = `<!doctype html><html><head><title>We moved</title><link rel="alternate" type="application/rss+xml" title="New" href="/new/feed.xml"></head><body>New site</body></html>`;
+		upstream.on(old, feed(html, "text/html"));
+		upstream.on(moved, feed(rss("moving.example", "https://moving.example/", []), "application/rss+xml"));
+		await putSources([{ id: "moving", url: old, name: "Moving Mercury" }]);
+		await runRefresh();
+		const listed = words(await (await page("/admin/sources", admin.cookie)).text());
+		expect(listed).toContain(`the site now serves its feed at ${moved}`);
+		expect(listed).toContain("Use the new address for Moving Mercury");
+
+		const switched = await follow(await post("/admin/sources/moving/move", admin.cookie), admin.cookie);
+		expect(words(switched.html)).toContain(`Moving Mercury now reads ${moved}`);
+		const state = await sourceState("moving");
+		expect(state).toMatchObject({ url: moved, lastFetchedAt: null, consecutiveFailures: 0 });
+		expect(state.movedTo).toBeUndefined();
+		// Nothing on record to move to any more.
+		expect((await post("/admin/sources/moving/move", admin.cookie)).status).toBe(409);
+	});
+});
+
 describe("a source whose stories outlive it", () => {
 	// Many refreshes and deletes: more than the default 5 s on a busy machine.
 	it("Should offer to remove the rest of a deleted source's stories, and remove them", {

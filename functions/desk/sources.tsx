@@ -231,6 +231,18 @@ export const sourceDeskRoutes = new Hono<AppEnv>()
 		const source = await sourceOr404(c, c.req.valid("param").id);
 		return redirectWith(c, await refreshNow(c, source.id));
 	})
+	/** "Use the new address": the source follows the feed its page now announces, with fresh health. */
+	.post("/admin/sources/:id/move", sourceId, async (c) => {
+		const { id } = c.req.valid("param");
+		const moved = await storeWriter(c.env).repointSource(id, c.var.now.toISOString());
+		if (!moved.ok) {
+			if (moved.error.code === "source.missing") throw new ApiError(404, moved.error.detail);
+			throw new ApiError(409, moved.error.detail);
+		}
+		c.set("auditDetail", `moved source ${id} to ${moved.value.url}`);
+		const lines = [`${moved.value.name} now reads ${moved.value.url}; it is fetched at the next refresh, or now.`];
+		return redirectWith(c, { kind: "ok", lines });
+	})
 	/** The confirm page; once the source is gone but some of its stories are left, the page that removes the rest. */
 	.get("/admin/sources/:id/delete", sourceId, async (c) => {
 		const { id } = c.req.valid("param");

@@ -167,3 +167,30 @@ export function removeSource(current: SourcesRecord, id: string, now: Date): Sou
 	if (!current.sources.some((s) => s.id === id)) return undefined;
 	return { updatedAt: now.toISOString(), sources: current.sources.filter((s) => s.id !== id) };
 }
+
+/** Why a source could not move to the feed its page announces. */
+export type RepointRefused =
+	| { code: "source.missing"; detail: string }
+	| { code: "source.not_moved"; detail: string }
+	| { code: "source.duplicate"; detail: string; path: "url" };
+
+/**
+ * Source `id` pointed at the feed its health says the site now serves (`movedTo`), as an editor would
+ * with `PUT`: a new URL is a new feed, so its health starts fresh and it is due at once.
+ */
+export function repointSource(
+	current: SourcesRecord,
+	id: string,
+	now: Date,
+): Result<{ record: SourcesRecord; source: SourceState }, RepointRefused> {
+	const previous = current.sources.find((s) => s.id === id);
+	if (!previous) return err({ code: "source.missing", detail: `no source ${id}` });
+	const url = previous.movedTo?.url;
+	if (!url) return err({ code: "source.not_moved", detail: `source ${id} has no new address on record` });
+	const sameUrl = current.sources.find((s) => s.id !== id && urlKey(s.url) === urlKey(url));
+	if (sameUrl) return err({ code: "source.duplicate", path: "url", detail: `source ${sameUrl.id} already has ${url}` });
+	const configs = current.sources.map((s) => (s.id === id ? { ...configOf(s), url } : configOf(s)));
+	const record = replaceSources(current, configs, now);
+	const source = record.sources.find((s) => s.id === id) as SourceState;
+	return ok({ record, source });
+}

@@ -87,7 +87,16 @@ import "./list-chunks";
 import "./sitemap-months";
 import { countSourceArticles, REMOVAL_STEP, sourceArticleSlugs } from "./source-removal";
 import { forgetRuns, runsFor, runsOf } from "./source-runs";
-import { type AddRefused, addSource, configOf, patchSource, removeSource, replaceSources } from "./sources-record";
+import {
+	type AddRefused,
+	addSource,
+	configOf,
+	patchSource,
+	type RepointRefused,
+	removeSource,
+	replaceSources,
+	repointSource,
+} from "./sources-record";
 import { migrateStoreState, type StoreHealth, storeHealth } from "./store-health";
 import { feedItemAt, leaveTombstone, liftTombstone, listTombstones } from "./tombstones";
 
@@ -311,6 +320,17 @@ export class StoreWriter extends DurableObject<Bindings> {
 	/** How many articles from source `id` the site holds (the delete page asks whether to keep them). A read. */
 	sourceArticleCount(id: string): number {
 		return countSourceArticles(this.sql, id);
+	}
+
+	/** Points source `id` at the feed its page now announces (`movedTo`), with fresh health (the desk's "use the new address"). */
+	repointSource(id: string, now: string): Promise<Result<SourceState, RepointRefused>> {
+		return this.serialized(async () => {
+			migrateRefreshTables(this.sql);
+			const moved = repointSource(loadSources(this.sql), id, new Date(now));
+			if (!moved.ok) return moved;
+			await storeSources({ sql: this.sql, kv: this.kvNamespace() }, moved.value.record);
+			return ok(moved.value.source);
+		});
 	}
 
 	/** A page of the sources desk: `limit` sources from `offset` with their health and last attempts, and how many there are. A read. */

@@ -144,6 +144,13 @@ function SourceRow({
 			<td>
 				{source.lastFetchedAt ? <div>{time(source.lastFetchedAt)}</div> : null}
 				<div class={source.lastError ? "error-text" : undefined}>{lastFetchWords(source)}</div>
+				{source.movedTo ? (
+					<form method="post" action={`${base}/move`} class="inline">
+						<button type="submit">
+							Use the new address<span class="visually-hidden"> for {source.name}</span>
+						</button>
+					</form>
+				) : null}
 			</td>
 			<td>{nextDue(source, now, time)}</td>
 			<td class="num">{source.itemCount}</td>
