@@ -66,13 +66,18 @@ export async function signInByLink(room: Newsroom, context: BrowserContext, staf
 }
 
 /** A browser context for the newsroom, 1280×800, with the harness's CSP and console recording. */
-export function deskContext(browser: Browser): Promise<BrowserContext> {
-	return newContext(browser, { viewport: { width: 1280, height: 800 } });
+export function deskContext(browser: Browser, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
+	return newContext(browser, { viewport: { width: 1280, height: 800 }, colorScheme });
 }
 
 /** A person signed in by a link in a context of their own. */
-export async function signedInContext(room: Newsroom, browser: Browser, staff: StaffMember) {
-	const context = await deskContext(browser);
+export async function signedInContext(
+	room: Newsroom,
+	browser: Browser,
+	staff: StaffMember,
+	colorScheme: "light" | "dark" = "light",
+) {
+	const context = await deskContext(browser, colorScheme);
 	const signedIn = await signInByLink(room, context, staff.id);
 	return { context, ...signedIn };
 }
