@@ -273,6 +273,44 @@ describe("the sources desk", () => {
 	});
 });
 
+describe("the keyboard", () => {
+	it("Should reach the desk's content and controls by keyboard alone, with focus shown", async () => {
+		const list = await open(contributor, "/admin");
+		const { page } = list;
+		const focused = () =>
+			page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				const style = el ? getComputedStyle(el) : null;
+				return {
+					text: el?.textContent?.trim() ?? "",
+					id: el?.id ?? "",
+					outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "",
+				};
+			});
+		await page.keyboard.press("Tab");
+		const skip = await focused();
+		expect(skip.text).toBe("Skip to content");
+		expect(skip.outline).not.toMatch(/^none/);
+		await page.keyboard.press("Enter");
+		await expect.poll(async () => (await focused()).id).toBe("main");
+		// From the main column, the first control is the New article button.
+		let reached = false;
+		for (let i = 0; i < 5 && !reached; i++) {
+			await page.keyboard.press("Tab");
+			reached = (await focused()).text === "New article";
+		}
+		expect(reached).toBe(true);
+		await page.keyboard.press("Enter");
+		await page.waitForURL(/\/admin\/articles\/new$/);
+		await page.getByLabel("Title").focus();
+		await page.keyboard.type("Keyboard only");
+		await page.keyboard.press("Tab");
+		expect(await focused()).toMatchObject({ id: "slug" });
+		expect(await page.getByLabel("Slug").inputValue()).toBe("keyboard-only");
+		await page.close();
+	});
+});
+
 describe("dark mode", () => {
 	it("Should keep the desk's pages axe clean in dark mode", async () => {
 		const dark = await signedInContext(room, browser, adminStaff, "dark");
