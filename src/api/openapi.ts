@@ -422,7 +422,7 @@ function build({ headlinesQuery }: OpenApiInputs) {
 					parameters: queryParameters(RefreshQuery),
 					responses: {
 						"200": json("RefreshSummary", "What the run fetched and stored."),
-						"400": error("A `force` other than true or false, or a `source` that is not a slug."),
+						"400": error("A `force` other than true or false. A `source` that is not a source id."),
 						...ADMIN_ERRORS,
 						"404": error("No source with the `source` id."),
 					},
