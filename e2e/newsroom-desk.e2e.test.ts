@@ -259,6 +259,27 @@ describe("the sources desk", () => {
 		await page.close();
 	});
 
+	it("Should refuse a form posted to the desk from another origin of the same site, though the cookie rides along", async () => {
+		const target = `${room.desk}/admin/sources/${SOURCE.id}/pause`;
+		feed.addPage(
+			"/csrf",
+			`<!doctype html><title>Elsewhere</title><form method="post" action="${target}"><button>Pause it</button></form>`,
+		);
+		const page = await admin.newPage();
+		await page.goto(feed.pageUrl("/csrf"));
+		const [answer] = await Promise.all([
+			page.waitForResponse((r) => r.url() === target),
+			page.getByRole("button", { name: "Pause it" }).click(),
+		]);
+		expect((await answer.request().allHeaders()).cookie).toContain("edgewire_session=");
+		expect(answer.status()).toBe(403);
+		const listed = (await (await ownerApi(room, "GET", "/api/sources")).json()) as {
+			sources: { id: string; paused?: boolean }[];
+		};
+		expect(listed.sources.find((s) => s.id === SOURCE.id)?.paused ?? false).toBe(false);
+		await page.close();
+	});
+
 	it.each([
 		["source edit", "/admin/sources/quiet-wire"],
 		["source rules", "/admin/sources/quiet-wire/rules"],

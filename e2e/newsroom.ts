@@ -161,19 +161,32 @@ function wireFeed(now: number): string {
 	return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour Wire</title><link>https://wire.example/</link><description>Local wire</description>${items}</channel></rss>`;
 }
 
-/** A feed on this machine for a source to fetch (workerd reaches 127.0.0.1 as any other host). */
-export async function startFeedServer(): Promise<{ url: string; close: () => Promise<void> }> {
+/** A feed on this machine for a source to fetch (workerd reaches 127.0.0.1 as any other host), and any HTML
+ * page a test adds: a page on `localhost` at another port is another origin but the same site, so the
+ * browser sends the SameSite=Strict session cookie with its forms, which is what the CSRF check is for. */
+export async function startFeedServer(): Promise<{
+	url: string;
+	pageUrl: (path: string) => string;
+	addPage: (path: string, html: string) => void;
+	close: () => Promise<void>;
+}> {
+	const pages = new Map<string, string>();
 	const server = createServer((request, response) => {
-		if (request.url !== "/feed.xml") {
+		const page = pages.get(request.url ?? "");
+		if (page !== undefined) {
+			response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+		} else if (request.url === "/feed.xml") {
+			response.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" }).end(wireFeed(Date.now()));
+		} else {
 			response.writeHead(404).end();
-			return;
 		}
-		response.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" }).end(wireFeed(Date.now()));
 	});
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/feed.xml`,
+		pageUrl: (path) => `http://localhost:${port}${path}`,
+		addPage: (path, html) => pages.set(path, html),
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
