@@ -71,6 +71,9 @@ td.num{font-variant-numeric:tabular-nums}
 .editor-side{min-width:0}
 .preview{border:1px solid var(--rule);border-radius:6px;padding:0 1rem 1rem;min-height:10rem;overflow-wrap:anywhere}
 .preview img{max-width:100%;height:auto}
+/* The site's own byline spacing, so the preview reads as the article page does. */
+.preview .byline{display:flex;flex-wrap:wrap;gap:.25rem .75rem;color:var(--muted)}
+.preview .byline .author{font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
 .status-line{font-size:.9rem;color:var(--muted);min-height:1.4em;margin:.25rem 0}
 .diff{white-space:pre-wrap;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88rem;border:1px solid var(--rule);border-radius:6px;padding:.75rem;overflow-wrap:anywhere;background:var(--panel)}
