@@ -179,6 +179,7 @@ export const articleDeskRoutes = new Hono<AppEnv>()
 	})
 	/** The article as its page would show it, from unsaved input; nothing is stored. */
 	.post("/api/preview", jsonRequest, validate("json", v.object({ ...ArticleInput.entries })), async (c) => {
+		c.set("notAChange", true);
 		const html = await previewArticle(siteConfig(c.env), "preview", c.req.valid("json"), c.var.now);
 		return c.json({ html });
 	});

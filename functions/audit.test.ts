@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { AuditPage } from "../src/schemas/staff";
-import { adminHeaders, ORIGIN, putArticle, request } from "../test/helpers";
+import { adminHeaders, ORIGIN, putArticle, request, sampleArticle } from "../test/helpers";
 import { TestPasskey } from "../test/passkey-authenticator";
 import {
 	confirmSignInLink,
@@ -155,5 +155,18 @@ describe("the audit log", () => {
 		expect((await request("/api/audit", { headers: tokenHeaders(editor.token) })).status).toBe(403);
 		expect((await request("/api/audit?limit=0", { headers: adminHeaders() })).status).toBe(400);
 		expect((await request("/api/audit?cursor=abc", { headers: adminHeaders() })).status).toBe(400);
+	});
+	it("Should leave out a preview, which changes nothing, however often the editor asks for one", async () => {
+		const editor = await signInAs("editor", "Preview Editor");
+		for (let i = 0; i < 3; i++) {
+			const previewed = await request("/api/preview", {
+				method: "POST",
+				headers: sessionHeaders(editor.cookie),
+				body: JSON.stringify(sampleArticle({ title: `Draft title ${i}`, status: "draft" })),
+			});
+			expect(previewed.status).toBe(200);
+		}
+		const mine = (await auditEntries()).filter((entry) => entry.actor.staffId === editor.staffId);
+		expect(mine.map((entry) => entry.path)).not.toContain("/api/preview");
 	});
 });

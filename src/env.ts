@@ -23,5 +23,7 @@ export type AppEnv = {
 		actor: Actor;
 		/** A short note on what a change did, for its audit entry (functions/middleware/audit-trail.ts). */
 		auditDetail: string | undefined;
+		/** Set by a POST that changes nothing (a preview, a comparison), so the audit log holds changes only. */
+		notAChange: boolean | undefined;
 	};
 };

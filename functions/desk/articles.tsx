@@ -126,7 +126,7 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 	if (current) values.slug = current.slug;
 	else if (!values.slug.trim()) values.slug = slugFromTitle(values.title);
 	const intent = intentOf(form);
-	if (intent === "preview" || intent === "compare") c.set("auditDetail", `${intent} only: nothing saved`);
+	if (intent === "preview" || intent === "compare") c.set("notAChange", true);
 	if (intent === "preview") return previewPage(c, values, current);
 	const read = readArticleForm(values, {
 		intent: intent === "compare" ? "draft" : intent,

@@ -1,7 +1,8 @@
 /**
  * @module The audit log's one writer: every successful unsafe request (POST, PUT, PATCH, DELETE) made
  * by an actor is recorded with who, by which credential, the method, path and status, and when. A
- * handler may add a short note with `c.set("auditDetail", "…")`; a sign-in sets the actor itself, so
+ * handler may add a short note with `c.set("auditDetail", "…")`, or leave a POST that changes nothing
+ * out with `c.set("notAChange", true)` (a preview typed into every few seconds would flood it); a sign-in sets the actor itself, so
  * it is recorded as the person who signed in.
  */
 import { createMiddleware } from "hono/factory";
@@ -15,7 +16,7 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
 	if (!UNSAFE.has(c.req.method)) return;
 	const actor = c.get("actor");
 	const status = c.res.status;
-	if (!actor || status >= 400) return;
+	if (!actor || status >= 400 || c.get("notAChange")) return;
 	const detail = c.get("auditDetail");
 	try {
 		// Awaited: a change is answered once its entry is stored (one small synchronous insert in the StoreWriter).
