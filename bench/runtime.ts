@@ -3,7 +3,7 @@
  * direct socket (no dev proxy, no Miniflare entry worker in front), and reads that workerd's CPU time.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 
 /** Same values as wrangler.toml's `compatibility_date` and `[vars]`; the bench fails loudly if they drift. */
@@ -42,6 +42,18 @@ export type Runtime = {
 export type BaselineBody = { path: string; headers: [string, string][]; body: string };
 
 /** Starts `site` (and the baseline Worker when `baseline` is given) in one workerd, KV and DO state under `stateDir`. */
+/**
+ * A bundle as `wrangler deploy --dry-run --outdir` wrote it: the entry, and the files beside it that it
+ * imports under wrangler.desk.toml's Text rule (the newsroom's copy of @simplewebauthn/browser).
+ */
+function bundleModules(entry: string): { type: "ESModule" | "Text"; path: string }[] {
+	const dir = dirname(entry);
+	const texts = readdirSync(dir)
+		.filter((name) => name.endsWith(".umd.min.js"))
+		.map((name) => ({ type: "Text" as const, path: join(dir, name) }));
+	return [{ type: "ESModule", path: entry }, ...texts];
+}
+
 export async function startRuntime(options: {
 	site: SiteWorker;
 	stateDir: string;
@@ -53,8 +65,7 @@ export async function startRuntime(options: {
 	const workers: Record<string, unknown>[] = [
 		{
 			name: "edgewire",
-			scriptPath: options.site.entry,
-			modules: true,
+			modules: bundleModules(options.site.entry),
 			modulesRoot: dirname(options.site.entry),
 			compatibilityDate,
 			kvNamespaces: { NEWS: "bench-news" },
@@ -72,8 +83,7 @@ export async function startRuntime(options: {
 	if (options.site.desk) {
 		workers.push({
 			name: "edgewire-desk",
-			scriptPath: options.site.desk,
-			modules: true,
+			modules: bundleModules(options.site.desk),
 			modulesRoot: dirname(options.site.desk),
 			compatibilityDate,
 			kvNamespaces: { NEWS: "bench-news" },
