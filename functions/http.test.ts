@@ -5,6 +5,7 @@ import { NEW_STORIES_SCRIPT } from "../src/notice/new-stories";
 import { cspHash } from "../src/views/csp";
 import { SITE_CSS } from "../src/views/styles";
 import { adminHeaders, minutesAgo, putArticle, request, sampleArticle } from "../test/helpers";
+import { signInAs } from "../test/staff";
 
 /** Three days old: its label stays `3 days ago` for hours, so bodies compare equal across requests. */
 const STEADY = minutesAgo(3 * 24 * 60 + 5);
@@ -131,6 +132,21 @@ describe("Cache-Control", () => {
 			expect(response.headers.get("cache-control"), path).toBe("private, no-store");
 		}
 		expect((await putArticle("cc-admin", sampleArticle())).headers.get("cache-control")).toBe("private, no-store");
+	});
+
+	it("Should keep every newsroom page, signed in or not, out of shared caches, and its static files in them", async () => {
+		const { cookie } = await signInAs("editor", "Cache Editor");
+		for (const path of ["/admin", "/admin/articles/new", "/admin/tokens", "/admin/passkeys"]) {
+			const response = await request(path, { headers: { cookie } });
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+		}
+		for (const path of ["/admin", "/admin/sign-in"]) {
+			const response = await request(path, { redirect: "manual" });
+			expect(response.headers.get("cache-control"), path).toMatch(/no-store/);
+		}
+		const css = await request("/admin/assets/desk.css");
+		expect(css.headers.get("cache-control")).not.toMatch(/no-store/);
 	});
 
 	it("Should let feeds and sitemaps, which show no ages, be cached for five minutes", async () => {

@@ -35,6 +35,12 @@ export const cacheControl = createMiddleware<AppEnv>(async (c, next) => {
 		return;
 	}
 	if (c.res.headers.has("Cache-Control")) return;
+	// The newsroom's pages are one person's (their name, their drafts): never stored by a shared cache.
+	// Its static files set their own caching and so never reach this line.
+	if (c.req.path === "/admin" || c.req.path.startsWith("/admin/")) {
+		c.res.headers.set("Cache-Control", CACHE.private);
+		return;
+	}
 	const read = c.req.method === "GET" || c.req.method === "HEAD";
 	const status = c.res.status;
 	c.res.headers.set("Cache-Control", read && (status === 200 || status === 404) ? CACHE.live : CACHE.none);
