@@ -8,7 +8,6 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
-import { liveArticleJson } from "../src/pages/article-json";
 import { previewArticle } from "../src/pages/article-preview";
 import {
 	listArticleRevisions,
@@ -31,7 +30,7 @@ import { inBackground } from "./middleware/background";
 import { CACHE } from "./middleware/cache-control";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
-import { pageFailure, readerRequest } from "./reader";
+import { sendPublicArticle } from "./reader";
 
 const slugParam = validate("param", SlugParam, { message: "invalid slug" });
 const revisionParam = validate("param", RevisionParam, { message: "invalid path parameter" });
@@ -107,16 +106,7 @@ export const articleDeskRoutes = new Hono<AppEnv>()
 		const { slug } = c.req.valid("param");
 		// No credential at all: the reader's own route answers (the one-Worker app mounts it after this one).
 		if (!c.get("actor") && !hasDeskCredential(c.req.raw.headers)) return next();
-		if (!c.get("actor")) {
-			const article = await liveArticleJson(readerRequest(c), slug);
-			if (!article.ok) {
-				throw pageFailure(article.error, {
-					"page.not_found": `no article '${slug}'`,
-					"page.unreadable": `stored article '${slug}' is unreadable`,
-				});
-			}
-			return c.json(article.value);
-		}
+		if (!c.get("actor")) return sendPublicArticle(c, slug);
 		const copy = await readDeskArticle(c.env, slug, c.var.actor, c.var.now);
 		if (!copy.ok) throw refusal(c, copy.error);
 		c.header("ETag", copy.value.etag);

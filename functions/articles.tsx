@@ -1,12 +1,11 @@
 /** @module Readers' routes: the home page and its older pages, article pages, and the article JSON. */
 import { Hono } from "hono";
 import type { AppEnv } from "../src/env";
-import { liveArticleJson } from "../src/pages/article-json";
 import { articlePage } from "../src/pages/article-page";
 import { listPage } from "../src/pages/list-page";
 import { SlugParam } from "../src/schemas/params";
 import { validate } from "./middleware/validate";
-import { listQuery, pageFailure, readerRequest, sendPage } from "./reader";
+import { listQuery, pageFailure, readerRequest, sendPage, sendPublicArticle } from "./reader";
 
 const NOT_FOUND = "We couldn't find that article.";
 
@@ -32,13 +31,5 @@ export const articleRoutes = new Hono<AppEnv>()
 		return sendPage(c, page.value);
 	})
 	.get("/api/articles/:slug", validate("param", SlugParam, { message: "invalid slug" }), async (c) => {
-		const { slug } = c.req.valid("param");
-		const article = await liveArticleJson(readerRequest(c), slug);
-		if (!article.ok) {
-			throw pageFailure(article.error, {
-				"page.not_found": `no article '${slug}'`,
-				"page.unreadable": `stored article '${slug}' is unreadable`,
-			});
-		}
-		return c.json(article.value);
+		return sendPublicArticle(c, c.req.valid("param").slug);
 	});

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
+import { liveArticleJson } from "../src/pages/article-json";
 import type { PageError, ReaderRequest } from "../src/pages/request";
 import type { RenderedPage } from "../src/render-cache/page";
 import { ListQuery } from "../src/schemas/paging";
@@ -30,6 +31,18 @@ export function sendPage(c: Context<AppEnv>, page: RenderedPage): Response | Pro
 export function pageFailure<E extends PageError>(error: E, messages: Record<E["code"], string>): ApiError {
 	const code: E["code"] = error.code;
 	return new ApiError(code === "page.not_found" ? 404 : 500, messages[code]);
+}
+
+/** `GET /api/articles/:slug` as readers get it: the live article's JSON, its age from the request's clock. */
+export async function sendPublicArticle(c: Context<AppEnv>, slug: string): Promise<Response> {
+	const article = await liveArticleJson(readerRequest(c), slug);
+	if (!article.ok) {
+		throw pageFailure(article.error, {
+			"page.not_found": `no article '${slug}'`,
+			"page.unreadable": `stored article '${slug}' is unreadable`,
+		});
+	}
+	return c.json(article.value);
 }
 
 /** `?before=` of the HTML lists; a malformed one is a 400 page. */
