@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { ARTICLE_STATUSES } from "../store/public-rows";
+import { Article } from "./article";
 import { IsoDateTime, Slug } from "./common";
 import { LimitParam } from "./paging";
 import { ArticleResponse } from "./responses";
@@ -70,27 +71,11 @@ export type DeskListItem = v.InferOutput<typeof DeskListItem>;
 export const DeskList = v.object({ articles: v.array(DeskListItem), next: v.optional(v.string()) });
 export type DeskList = v.InferOutput<typeof DeskList>;
 
-/** The editable fields of an article, as a revision keeps them (ArticleInput's keys, dates in UTC). */
-export const DeskFields = v.object({
-	title: v.string(),
-	dek: v.optional(v.string()),
-	section: v.optional(v.string()),
-	author: v.optional(v.object({ name: v.string(), bio: v.optional(v.string()) })),
-	publishedAt: IsoDateTime,
-	updatedAt: v.optional(IsoDateTime),
-	body: v.string(),
-	sourceUrl: v.optional(v.string()),
-	image: v.optional(
-		v.object({
-			url: v.string(),
-			alt: v.string(),
-			width: v.optional(v.number()),
-			height: v.optional(v.number()),
-			credit: v.optional(v.string()),
-		}),
-	),
-	tags: v.optional(v.array(v.string())),
-});
+/**
+ * The editable fields of an article, as a revision keeps them: the stored Article's (ArticleInput's
+ * keys, dates in UTC), without what the site derives (`slug`, `bodyHtml`) or a feed sets (`source`, `origin`).
+ */
+export const DeskFields = v.omit(Article, ["slug", "bodyHtml", "source", "origin"]);
 export type DeskFields = v.InferOutput<typeof DeskFields>;
 
 /** `GET /api/articles/:slug` with a credential: the desk copy, whatever its status. */
