@@ -2,26 +2,11 @@
  * @module A sign-in link for a staff member on a running edgewire, through its own admin API with the
  * owner's ADMIN_TOKEN: the account is found by email, or created (as an admin) when there is none.
  */
+import { adminFetch } from "./admin-api";
 
 export type StaffLink = { url: string; expiresAt: string; email: string; created: boolean };
 
 type StaffRow = { id: string; email: string };
-
-async function call(baseUrl: string, token: string, path: string, init: RequestInit = {}): Promise<Response> {
-	const send = () =>
-		fetch(`${baseUrl}${path}`, {
-			...init,
-			headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-		});
-	let response = await send();
-	// `wrangler dev` answers 503 while it reloads the Worker after a file change.
-	for (let retry = 0; response.status === 503 && retry < 5; retry++) {
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		response = await send();
-	}
-	if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${await response.text()}`);
-	return response;
-}
 
 /**
  * Passkeys need a domain as their relying party, never an IP address, so a link for the local dev
@@ -39,18 +24,18 @@ export async function signInLinkFor(
 	email: string,
 	name = email.split("@")[0] ?? email,
 ): Promise<StaffLink> {
-	const { staff } = (await (await call(baseUrl, token, "/api/staff")).json()) as { staff: StaffRow[] };
+	const { staff } = (await (await adminFetch(baseUrl, token, "/api/staff")).json()) as { staff: StaffRow[] };
 	let person = staff.find((row) => row.email === email.toLowerCase());
 	const created = !person;
 	if (!person) {
-		const response = await call(baseUrl, token, "/api/staff", {
+		const response = await adminFetch(baseUrl, token, "/api/staff", {
 			method: "POST",
 			body: JSON.stringify({ email, name, role: "admin" }),
 		});
 		person = (await response.json()) as StaffRow;
 	}
 	const link = (await (
-		await call(baseUrl, token, `/api/staff/${person.id}/sign-in-links`, { method: "POST" })
+		await adminFetch(baseUrl, token, `/api/staff/${person.id}/sign-in-links`, { method: "POST" })
 	).json()) as { url: string; expiresAt: string };
 	return { url: forBrowsers(link.url), expiresAt: link.expiresAt, email: person.email, created };
 }
