@@ -5,7 +5,7 @@
  */
 import * as v from "valibot";
 import { MarkdownBody } from "../markdown/body";
-import { ARTICLE_STATUSES } from "../store/public-rows";
+import { ArticleStatus } from "./article-desk";
 import { HttpsUrl, HttpUrl, text, UtcDateTime } from "./common";
 
 export const Author = v.strictObject({
@@ -41,6 +41,6 @@ export const ArticleInput = v.strictObject({
 	 * `draft` and `review` are never public; absent means `published`, so API calls from before
 	 * statuses keep working. A contributor may send only `draft` or `review`.
 	 */
-	status: v.optional(v.picklist(ARTICLE_STATUSES, `must be one of ${ARTICLE_STATUSES.join(", ")}`)),
+	status: v.optional(ArticleStatus),
 });
 export type ArticleInput = v.InferOutput<typeof ArticleInput>;
