@@ -185,7 +185,7 @@ function newArticleForm(actor: Actor): FormValues {
 
 export const deskArticleRoutes = new Hono<AppEnv>()
 	.use("/admin", deskSession)
-	.use("/admin/articles", deskSession)
+	// "…/*" matches the bare path too, so the guard (a session look-up) runs once a request.
 	.use("/admin/articles/*", deskSession)
 	.get("/admin", async (c) => {
 		const { filters, input } = listFilters(c.req.query());

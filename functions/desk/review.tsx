@@ -20,7 +20,7 @@ const QUEUE = "/admin/review";
 const reviewId = validate("param", ReviewParam, { status: 404, message: "there is no such review item" });
 
 export const reviewDeskRoutes = new Hono<AppEnv>()
-	.use(QUEUE, deskSession, requireRole("editor"))
+	// "…/*" matches the bare path too, so the guard (a session look-up) runs once a request.
 	.use(`${QUEUE}/*`, deskSession, requireRole("editor"))
 	.get(QUEUE, validate("query", ReviewQuery), async (c) => {
 		const { limit, cursor } = c.req.valid("query");

@@ -116,7 +116,7 @@ async function refreshNow(c: DeskContext, source?: string): Promise<DeskFlash> {
 }
 
 export const sourceDeskRoutes = new Hono<AppEnv>()
-	.use("/admin/sources", deskSession, requireRole("admin"))
+	// "…/*" matches the bare path too, so the guard (a session look-up) runs once a request.
 	.use("/admin/sources/*", deskSession, requireRole("admin"), formLimit)
 	.get(LIST, validate("query", ListQuery), async (c) => {
 		const { page } = c.req.valid("query");

@@ -66,7 +66,7 @@ async function patch(c: Context<AppEnv>, body: unknown, done: string) {
 }
 
 export const deskStaffRoutes = new Hono<AppEnv>()
-	.use("/admin/staff", deskSession, requireRole("admin"))
+	// "…/*" matches the bare path too, so the guard (a session look-up) runs once a request.
 	.use("/admin/staff/*", deskSession, requireRole("admin"))
 	.get("/admin/staff", (c) => {
 		const done = DONE[c.req.query("done") ?? ""];

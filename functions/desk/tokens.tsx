@@ -27,7 +27,7 @@ async function renderTokens(
 }
 
 export const deskTokenRoutes = new Hono<AppEnv>()
-	.use("/admin/tokens", deskSession)
+	// "…/*" matches the bare path too, so the guard (a session look-up) runs once a request.
 	.use("/admin/tokens/*", deskSession)
 	.get("/admin/tokens", (c) =>
 		renderTokens(c, c.req.query("done") === "revoked" ? { flash: { kind: "ok", text: "Token revoked." } } : {}),
