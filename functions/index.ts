@@ -14,8 +14,8 @@ import { siteApp } from "./site-app";
 
 export { StoreWriter } from "../src/store/writer";
 
-// The desk's first: its read of one article answers only with a credential and otherwise hands on to the
-// reader's route, as the reader Worker's hand-off decides in production (desk-paths.ts).
+// The desk's first: its read of one article answers the desk copy to a credential, and the public JSON
+// (sendPublicArticle, as the reader's route does) without one, as in production (desk-paths.ts).
 export const app = mountReaderRoutes(mountDeskRoutes(siteApp())).onError(onError).notFound(notFound);
 
 export default {
