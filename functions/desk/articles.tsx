@@ -226,16 +226,19 @@ export const deskArticleRoutes = new Hono<AppEnv>()
 	.post("/admin/articles/new", (c) => saveForm(c, undefined))
 	.get("/admin/articles/:slug", async (c) => {
 		const slug = slugOf(c);
-		const article = await storedArticle(c, slug);
-		const revisions = await revisionsOf(c, slug);
+		const n = Number(c.req.query("compare"));
+		const comparing = Number.isInteger(n) && n > 0;
+		// Independent reads, asked of the StoreWriter together.
+		const [article, revisions, revision] = await Promise.all([
+			storedArticle(c, slug),
+			revisionsOf(c, slug),
+			comparing ? readArticleRevision(c.env, slug, n, c.var.actor) : undefined,
+		]);
 		const saved = SAVED[c.req.query("saved") ?? ""];
 		const flash = saved ? { kind: "ok" as const, text: saved } : undefined;
-		let compared: EditorProps["compared"];
-		const n = Number(c.req.query("compare"));
-		if (Number.isInteger(n) && n > 0) {
-			const revision = await readArticleRevision(c.env, slug, n, c.var.actor);
-			if (revision.ok) compared = { n, parts: textDiff(articleText(revision.value.fields), articleText(article)) };
-		}
+		const compared: EditorProps["compared"] = revision?.ok
+			? { n, parts: textDiff(articleText(revision.value.fields), articleText(article)) }
+			: undefined;
 		return renderEditor(c, { article, values: formFromArticle(article, timeZoneOf(c)), revisions, compared, flash });
 	})
 	.post("/admin/articles/:slug", async (c) => saveForm(c, await storedArticle(c, slugOf(c))))
