@@ -1,7 +1,8 @@
 /**
  * @module Every save of an article through the desk, kept as a revision (issue 12): who saved it,
  * when, with which status, and the editable fields as they were. A row holds one article's fields
- * (the body is capped at 200,000 characters), so it stays far under SQLite's 2 MB per row here.
+ * (the body is capped at 200,000 characters), so it stays under SQLite's 2 MB per row here, and an
+ * article keeps its newest `REVISIONS_KEPT`, so its history's size is bounded too.
  */
 import type { Actor } from "../auth/actor";
 import type { DeskFields, Revision, RevisionSummary } from "../schemas/article-desk";
@@ -85,6 +86,8 @@ export function keepRevision(sql: SqlStorage, revision: NewRevision): number {
 		fields.title,
 		json,
 	);
+	// A range of the primary key: one row at most once the history is full.
+	sql.exec("DELETE FROM article_revisions WHERE slug = ? AND n <= ?", slug, n - REVISIONS_KEPT);
 	return n;
 }
 
@@ -109,8 +112,12 @@ function summaryOf(row: SummaryRow): RevisionSummary {
 	};
 }
 
-/** How many revisions a list answers at most, newest first (autosaves coalesce, so this is a long history). */
-export const REVISIONS_LISTED = 200;
+/**
+ * How many revisions an article keeps, newest first (autosaves coalesce, so this is a long history),
+ * and so how many its list answers: each can hold a ~1 MB body, so an article saved without end
+ * never grows the store without end.
+ */
+export const REVISIONS_KEPT = 200;
 
 export function listRevisions(sql: SqlStorage, slug: string): RevisionSummary[] {
 	return sql
@@ -118,7 +125,7 @@ export function listRevisions(sql: SqlStorage, slug: string): RevisionSummary[] 
 			`SELECT n, at, by_staff_id, by_name, status, autosave, title FROM article_revisions
 			 WHERE slug = ? ORDER BY n DESC LIMIT ?`,
 			slug,
-			REVISIONS_LISTED,
+			REVISIONS_KEPT,
 		)
 		.toArray()
 		.map(summaryOf);
