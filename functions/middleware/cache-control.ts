@@ -12,6 +12,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../src/env";
+import { isDeskPage } from "../../src/views/desk/csp";
 
 export const CACHE = {
 	/** Anything that shows an age: pages, headlines and article JSON. Also their 404s. */
@@ -37,7 +38,7 @@ export const cacheControl = createMiddleware<AppEnv>(async (c, next) => {
 	if (c.res.headers.has("Cache-Control")) return;
 	// The newsroom's pages are one person's (their name, their drafts): never stored by a shared cache.
 	// Its static files set their own caching and so never reach this line.
-	if (c.req.path === "/admin" || c.req.path.startsWith("/admin/")) {
+	if (isDeskPage(c.req.path)) {
 		c.res.headers.set("Cache-Control", CACHE.private);
 		return;
 	}
