@@ -44,7 +44,7 @@ async function bearerActor(c: Context<AppEnv>, header: string): Promise<Actor> {
 }
 
 /** The actor behind the session cookie, after the Origin check for an unsafe method; null without a live session. */
-export async function sessionActorOf(c: Context<AppEnv>): Promise<Actor | null> {
+async function sessionActorOf(c: Context<AppEnv>): Promise<Actor | null> {
 	const secret = readSessionCookie(c);
 	if (!secret) return null;
 	if (!(await isSameOrigin(c.req.raw))) throw new ApiError(403, CROSS_ORIGIN_MESSAGE);
