@@ -13,7 +13,7 @@ import type { DeskArticle, RevisionSummary } from "../../schemas/article-desk";
 import { StatusBadge } from "./article-list";
 import { DiffView } from "./diff-view";
 import { TextArea, TextField } from "./fields";
-import { Flash, type FlashKind } from "./flash";
+import { Flash, type FlashMessage, FlashText } from "./flash";
 import { DeskLayout } from "./layout";
 
 export type EditorProps = {
@@ -23,7 +23,7 @@ export type EditorProps = {
 	values: FormValues;
 	errors?: FieldErrors | undefined;
 	timeZone: string;
-	flash?: { kind: FlashKind; text: string } | undefined;
+	flash?: FlashMessage | undefined;
 	revisions?: RevisionSummary[] | undefined;
 	/** A revision compared with the current text (`?compare=n`). */
 	compared?: { n: number; parts: DiffPart[] | undefined } | undefined;
@@ -58,11 +58,7 @@ export function ArticleEditorPage(props: EditorProps) {
 					{article.scheduled ? ` on ${deskTime(article.publishedAt, timeZone)} (${timeZone})` : ""}
 				</p>
 			) : null}
-			{props.flash ? (
-				<Flash kind={props.flash.kind}>
-					<p>{props.flash.text}</p>
-				</Flash>
-			) : null}
+			<FlashText flash={props.flash} />
 			{errors.form ? (
 				<Flash kind="error">
 					<p>{errors.form}</p>

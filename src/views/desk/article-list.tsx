@@ -5,7 +5,7 @@
 import type { Actor } from "../../auth/actor";
 import { deskTime } from "../../desk/desk-time";
 import type { DeskFilter, DeskListItem } from "../../schemas/article-desk";
-import { Flash, type FlashKind } from "./flash";
+import { Flash, type FlashMessage, FlashText } from "./flash";
 import { DeskLayout } from "./layout";
 
 export type ListFilters = Partial<Record<"status" | "section" | "author" | "source" | "q", string>>;
@@ -19,7 +19,7 @@ export type ArticleListProps = {
 	/** Whether this is a later page (a link back to the first is offered). */
 	paged?: boolean;
 	timeZone: string;
-	flash?: { kind: FlashKind; text: string } | undefined;
+	flash?: FlashMessage | undefined;
 	/** A problem with the filters themselves (shown instead of the list). */
 	filterError?: string | undefined;
 };
@@ -52,11 +52,7 @@ export function ArticleListPage(props: ArticleListProps) {
 					New article
 				</a>
 			</div>
-			{props.flash ? (
-				<Flash kind={props.flash.kind}>
-					<p>{props.flash.text}</p>
-				</Flash>
-			) : null}
+			<FlashText flash={props.flash} />
 			<search>
 				<form class="filters" method="get" action="/admin" aria-label="Filter articles">
 					<div class="field grow">

@@ -6,14 +6,14 @@ import { type Actor, ROLES } from "../../auth/actor";
 import { deskTime } from "../../desk/desk-time";
 import type { Staff } from "../../schemas/staff";
 import { SelectField, TextField } from "./fields";
-import { Flash, type FlashKind } from "./flash";
+import { type FlashMessage, FlashText, ShownOnce } from "./flash";
 import { DeskLayout } from "./layout";
 
 export type StaffPageProps = {
 	actor: Actor;
 	staff: Staff[];
 	timeZone: string;
-	flash?: { kind: FlashKind; text: string } | undefined;
+	flash?: FlashMessage | undefined;
 	/** A sign-in link just issued, to copy and send. */
 	link?: { name: string; url: string; expiresAt: string } | undefined;
 	/** The add form after a refused post: what was typed, and the problems by field. */
@@ -31,20 +31,12 @@ export function StaffPage(props: StaffPageProps) {
 	return (
 		<DeskLayout title="Staff" actor={actor} active="staff">
 			<h1>Staff</h1>
-			{props.flash ? (
-				<Flash kind={props.flash.kind}>
-					<p>{props.flash.text}</p>
-				</Flash>
-			) : null}
+			<FlashText flash={props.flash} />
 			{link ? (
-				<Flash kind="ok">
-					<p>
-						A sign-in link for {link.name}, good once until {deskTime(link.expiresAt, timeZone)} ({timeZone}). Send it
-						to them; opening it asks them to confirm before it signs them in.
-					</p>
-					<label for="issued-link">Sign-in link</label>
-					<input id="issued-link" type="text" class="secret" value={link.url} readonly />
-				</Flash>
+				<ShownOnce id="issued-link" label="Sign-in link" value={link.url}>
+					A sign-in link for {link.name}, good once until {deskTime(link.expiresAt, timeZone)} ({timeZone}). Send it to
+					them; opening it asks them to confirm before it signs them in.
+				</ShownOnce>
 			) : null}
 			{staff.length === 0 ? (
 				<p class="empty">No staff accounts yet.</p>

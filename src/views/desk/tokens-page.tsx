@@ -6,14 +6,14 @@ import { type Actor, hasRole, ROLES } from "../../auth/actor";
 import { deskTime } from "../../desk/desk-time";
 import type { TokenSummary } from "../../schemas/staff";
 import { SelectField, TextField } from "./fields";
-import { Flash, type FlashKind } from "./flash";
+import { Flash, type FlashMessage, FlashText, ShownOnce } from "./flash";
 import { DeskLayout } from "./layout";
 
 export type TokensPageProps = {
 	actor: Actor;
 	tokens: TokenSummary[];
 	timeZone: string;
-	flash?: { kind: FlashKind; text: string } | undefined;
+	flash?: FlashMessage | undefined;
 	/** A token just created: its secret, shown once. */
 	created?: { name: string; token: string; role: string } | undefined;
 	errors?: Partial<Record<"name" | "role" | "form", string>> | undefined;
@@ -31,25 +31,17 @@ export function TokensPage(props: TokensPageProps) {
 				A token lets a script use the API as you, with a role up to yours. Send it as{" "}
 				<code>Authorization: Bearer &lt;token&gt;</code>.
 			</p>
-			{props.flash ? (
-				<Flash kind={props.flash.kind}>
-					<p>{props.flash.text}</p>
-				</Flash>
-			) : null}
+			<FlashText flash={props.flash} />
 			{errors.form ? (
 				<Flash kind="error">
 					<p>{errors.form}</p>
 				</Flash>
 			) : null}
 			{created ? (
-				<Flash kind="ok">
-					<p>
-						Token “{created.name}” ({created.role}) created. Copy it now: it is not shown again, and only its hash is
-						kept.
-					</p>
-					<label for="new-token">New token</label>
-					<input id="new-token" type="text" class="secret" value={created.token} readonly />
-				</Flash>
+				<ShownOnce id="new-token" label="New token" value={created.token}>
+					Token “{created.name}” ({created.role}) created. Copy it now: it is not shown again, and only its hash is
+					kept.
+				</ShownOnce>
 			) : null}
 			{actor.staffId === null ? (
 				<p class="empty">The owner's ADMIN_TOKEN has no staff account, so it owns no tokens. Sign in as a person.</p>
