@@ -150,8 +150,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 			const removed = await this.editorApply({ put: [], remove: [slug] });
 			if (item) leaveTombstone(this.sql, item, new Date());
 			// Its desk history goes with it: a later story under this slug starts afresh.
-			forgetDesk(this.sql, slug);
-			forgetRevisions(this.sql, slug);
+			this.forgetHistory([slug]);
 			return ok({ ...removed, deleted: true });
 		});
 	}
@@ -306,6 +305,8 @@ export class StoreWriter extends DurableObject<Bindings> {
 			if (left === 0) return ok({ removed: 0, remaining: 0 });
 			const slugs = sourceArticleSlugs(this.sql, id, REMOVAL_STEP);
 			await this.editorApply({ put: [], remove: slugs });
+			// An edited story's desk row and revisions go too: with no article, no API call could reach them.
+			this.forgetHistory(slugs);
 			return ok({ removed: slugs.length, remaining: left - slugs.length });
 		});
 	}
@@ -632,10 +633,7 @@ export class StoreWriter extends DurableObject<Bindings> {
 			const atMs = Date.now();
 			// A new article starts its own history: rows an article removed by other paths (a source's
 			// removal, expiry) left under this slug are dropped, never inherited.
-			if (!state) {
-				forgetDesk(this.sql, slug);
-				forgetRevisions(this.sql, slug);
-			}
+			if (!state) this.forgetHistory([slug]);
 			const fields = deskFieldsOf(article);
 			const revision = keepRevision(this.sql, { slug, fields, status, actor, atMs, autosave: save.autosave });
 			recordDeskSave(this.sql, { slug, actor, revision, atMs, created: !state });
@@ -689,6 +687,15 @@ export class StoreWriter extends DurableObject<Bindings> {
 	private migrateDesk(): void {
 		migrateDeskArticles(this.sql);
 		migrateRevisions(this.sql);
+	}
+
+	/** Drops the desk rows and revisions of `slugs`, whose articles are gone. */
+	private forgetHistory(slugs: readonly string[]): void {
+		this.migrateDesk();
+		for (const slug of slugs) {
+			forgetDesk(this.sql, slug);
+			forgetRevisions(this.sql, slug);
+		}
 	}
 
 	/** An editor's write of one article with its status. Replacing a feed article keeps its item identity, so the feed never brings it back. */
