@@ -12,8 +12,16 @@ import type { DeskFlash } from "../../src/views/desk/sources/source-list";
 const FLASH_COOKIE = "edgewire_flash";
 /** Long enough for the redirect, short enough that a stale message never greets a later visit. */
 const FLASH_SECONDS = 60;
-/** A cookie stays well under 4 KB with its attributes. */
-const MAX_TEXT = 3000;
+/**
+ * A browser drops a cookie over 4096 bytes (name, value and attributes), and the value is sent
+ * percent-encoded: a space is 3 bytes, a non-ASCII letter up to 9. So the encoded size is what counts.
+ */
+const MAX_ENCODED = 3600;
+const MORE = "… and more (see each source's row).";
+
+function encodedSize(value: unknown): number {
+	return encodeURIComponent(JSON.stringify(value)).length;
+}
 
 const Stored = v.object({ kind: v.picklist(["info", "ok", "error"]), lines: v.array(v.string()) });
 
@@ -29,11 +37,12 @@ function options(c: Context<AppEnv>) {
 /** Leaves `flash` for the next desk page; lines past the cookie's room are cut with a note. */
 export function setFlash(c: Context<AppEnv>, flash: DeskFlash): void {
 	const lines: string[] = [];
-	let size = 0;
+	// The frame, and room for the closing note; each line adds itself and a comma.
+	let size = encodedSize({ kind: flash.kind, lines: [MORE] });
 	for (const line of flash.lines) {
-		size += line.length;
-		if (size > MAX_TEXT) {
-			lines.push("… and more (see each source's row).");
+		size += encodedSize(line) + 3;
+		if (size > MAX_ENCODED) {
+			lines.push(MORE);
 			break;
 		}
 		lines.push(line);
