@@ -33,8 +33,8 @@ import { validate } from "./middleware/validate";
 
 /** A sign-in link's secret as issued: 32 random bytes, base64url. */
 const LinkSecret = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, "must be a sign-in link's token"));
-const LinkQuery = v.object({ token: v.optional(v.string(), "") });
-const LinkForm = v.object({ token: v.optional(v.string(), "") });
+/** The confirm page's query and its button's form: the link's `token`, checked against LinkSecret by each. */
+const LinkToken = v.object({ token: v.optional(v.string(), "") });
 
 /** What the browser script posts back from `navigator.credentials`: checked in depth by @simplewebauthn/server. */
 const CeremonyResponse = v.looseObject({
@@ -72,7 +72,7 @@ export const signInRoutes = new Hono<AppEnv>()
 		return c.html(<SignInPage notice={signedOut ? "You are signed out." : undefined} />);
 	})
 	/** The link's confirm page: uses nothing up, only says whether the link still works. */
-	.get("/admin/sign-in/link", validate("query", LinkQuery), async (c) => {
+	.get("/admin/sign-in/link", validate("query", LinkToken), async (c) => {
 		noStore(c);
 		const token = c.req.valid("query").token;
 		if (!v.is(LinkSecret, token)) {
@@ -86,7 +86,7 @@ export const signInRoutes = new Hono<AppEnv>()
 		return c.html(<SignInLinkPage token={token} />);
 	})
 	/** The confirm button: uses the link up, starts a session, and offers to register a passkey. */
-	.post("/admin/sign-in/link", sameOrigin, validate("form", LinkForm), async (c) => {
+	.post("/admin/sign-in/link", sameOrigin, validate("form", LinkToken), async (c) => {
 		noStore(c);
 		const token = c.req.valid("form").token;
 		if (!v.is(LinkSecret, token)) {
