@@ -21,11 +21,6 @@ const NAV: ReadonlyArray<{ id: DeskSection; label: string; href: string; role: R
 	{ id: "audit", label: "Audit", href: "/admin/audit", role: "admin" },
 ];
 
-/** The sections `role` may open, in menu order. */
-export function deskSectionsFor(role: Role): DeskSection[] {
-	return NAV.filter((item) => hasRole(role, item.role)).map((item) => item.id);
-}
-
 export type DeskLayoutProps = {
 	/** The document title; " · edgewire newsroom" is appended. */
 	title: string;
