@@ -129,6 +129,9 @@ describe("the article desk's pages", () => {
 		expect(html).toContain("Someone else saved this article");
 		expect(html).toContain("My other text.");
 		expect(html).toMatch(/<del>[\s\S]*First save\./);
+		// The form carries their ETag now, so editor.js keeps autosave off until a button is pressed.
+		expect(html).toMatch(/<form id="editor-form"[^>]*data-conflict="true"/);
+		expect(page).not.toContain("data-conflict");
 	});
 
 	it("Should list revisions, compare one with the current text and restore it", async () => {

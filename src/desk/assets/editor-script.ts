@@ -23,7 +23,8 @@ export const EDITOR_SCRIPT = `"use strict";
 		initialPublishAt: value("publishAt"),
 		dirty: false,
 		saving: null,
-		stopped: false,
+		// The conflict view (after a 412 or a compare) carries their ETag: only a button saves over theirs, never an autosave.
+		stopped: form.hasAttribute("data-conflict"),
 		slugTouched: Boolean(value("slug")),
 		titleChangedAt: 0
 	};
@@ -32,6 +33,7 @@ export const EDITOR_SCRIPT = `"use strict";
 	var PREVIEW_MS = 500;
 
 	function say(text) { if (statusLine) statusLine.textContent = text; }
+	if (state.stopped) say("Autosave is off until you choose: a button below saves your version over theirs.");
 
 	function slugify(title) {
 		var words = title.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);

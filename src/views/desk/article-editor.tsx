@@ -98,6 +98,7 @@ export function ArticleEditorPage(props: EditorProps) {
 					data-status={article?.status ?? "new"}
 					data-published-at={article?.publishedAt ?? ""}
 					data-time-zone={timeZone}
+					data-conflict={props.conflict ? "true" : undefined}
 				>
 					<input type="hidden" name="etag" value={props.conflict?.theirs.etag ?? article?.etag ?? ""} />
 					<TextField
