@@ -3,14 +3,25 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { sampleArticle } from "../../test/helpers";
 import { settleStore } from "../../test/limits";
+import { OWNER } from "../auth/actor";
 import { keys } from "../kv/keys";
 import { HeadlinesIndex } from "../schemas/article";
+import type { ArticleInput as Input } from "../schemas/article-input";
 import { ArticleInput } from "../schemas/article-input";
-import { publishArticle, removeArticle } from "./publish";
+import { saveDeskArticle } from "./desk";
+import { removeArticle } from "./publish";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 const input = (overrides: Record<string, unknown> = {}) =>
 	v.parse(ArticleInput, sampleArticle({ publishedAt: "2026-11-25T11:30:00Z", ...overrides }));
+
+/** A save as the owner's API call makes it: published, no preconditions. */
+async function publish(slug: string, article: Input) {
+	const save = { slug, input: article, actor: OWNER, conditions: {}, autosave: false };
+	const saved = await saveDeskArticle(env, save, NOW);
+	if (!saved.ok) throw new Error(`save refused: ${saved.error.code}`);
+	return saved.value;
+}
 
 async function indexedSlugs(): Promise<string[]> {
 	// The StoreWriter writes the index at most once a second: KV holds it once the trailing write has landed.
@@ -19,9 +30,9 @@ async function indexedSlugs(): Promise<string[]> {
 	return index.headlines.map((h) => h.slug);
 }
 
-describe("publishArticle", () => {
+describe("saveDeskArticle, as the owner publishes", () => {
 	it("Should store a new article as created and answer with it as the API shows it", async () => {
-		const { article, created } = await publishArticle(env, "unit-cranes", input(), NOW);
+		const { article, created } = await publish("unit-cranes", input());
 		expect(created).toBe(true);
 		expect(article).toMatchObject({
 			slug: "unit-cranes",
@@ -36,8 +47,8 @@ describe("publishArticle", () => {
 	});
 
 	it("Should replace an article with the same slug and say it was not created", async () => {
-		await publishArticle(env, "unit-replaced", input(), NOW);
-		const { article, created } = await publishArticle(env, "unit-replaced", input({ title: "Cranes at work" }), NOW);
+		await publish("unit-replaced", input());
+		const { article, created } = await publish("unit-replaced", input({ title: "Cranes at work" }));
 		expect(created).toBe(false);
 		expect(article.title).toBe("Cranes at work");
 		expect((await indexedSlugs()).filter((slug) => slug === "unit-replaced")).toEqual(["unit-replaced"]);
@@ -46,7 +57,7 @@ describe("publishArticle", () => {
 
 describe("removeArticle", () => {
 	it("Should remove the article and its headline", async () => {
-		await publishArticle(env, "unit-removed", input(), NOW);
+		await publish("unit-removed", input());
 		expect(await removeArticle(env, "unit-removed", NOW)).toEqual({ ok: true, value: undefined });
 		expect(await env.NEWS.get(keys.article("unit-removed"))).toBeNull();
 		expect(await indexedSlugs()).not.toContain("unit-removed");
