@@ -50,11 +50,14 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 	let kvWrites = 0;
 	try {
 		for (const change of changes.put) {
+			const previous = before.get(change.slug);
 			// A write that names no status keeps the row's (the refresh's rewrite of an unpublished story stays unpublished).
-			const row = { ...change, status: change.status ?? before.get(change.slug)?.status ?? "published" };
-			await recordPut(kv, row, Date.now());
+			const row = { ...change, status: change.status ?? previous?.status ?? "published" };
+			if (!staysUnpublished(sql, previous, row)) {
+				await recordPut(kv, row, Date.now());
+				kvWrites++;
+			}
 			written.push(row.slug);
-			kvWrites++;
 			upsertRow(sql, row);
 		}
 		for (const slug of changes.remove) {
@@ -87,6 +90,18 @@ export async function applyChanges(target: Projection, changes: ChangeSet): Prom
 		await target.wakeIn(0);
 		return err(storeError("store.write_failed", String(error)));
 	}
+}
+
+/**
+ * Whether a write keeps an unpublished row unpublished (a draft's autosave, every few seconds): it has
+ * no record, so deleting one would spend KV's daily deletes (1,000 on the free plan) for nothing. A
+ * slug queued for repair may still have one, so it is deleted as usual.
+ */
+function staysUnpublished(sql: SqlStorage, previous: ArticleRow | undefined, row: ArticleRow): boolean {
+	if (previous === undefined || (previous.status ?? "published") === "published" || row.status === "published") {
+		return false;
+	}
+	return !pendingRepairs(sql).includes(row.slug);
 }
 
 function derivedOf(row: ArticleRow | undefined) {
