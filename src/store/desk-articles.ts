@@ -29,7 +29,6 @@ export function migrateDeskArticles(sql: SqlStorage): void {
 /** What the desk's rules and preconditions read of an article before a change. */
 export type DeskState = {
 	status: ArticleStatus;
-	publishedMs: number;
 	ownerStaffId: string | null;
 	revision: number;
 	etag: string;
@@ -56,7 +55,6 @@ export function deskStateAt(sql: SqlStorage, slug: string): DeskState | undefine
 function stateOf(row: StateRow): DeskState {
 	return {
 		status: row.status as ArticleStatus,
-		publishedMs: row.published_at,
 		ownerStaffId: row.owner_staff_id,
 		revision: row.revision ?? 0,
 		etag: etagOf(row.version ?? 0, row.row_saved_at ?? row.published_at),
