@@ -12,7 +12,7 @@ import type { DiffPart } from "../../desk/text-diff";
 import type { DeskArticle, RevisionSummary } from "../../schemas/article-desk";
 import { StatusBadge } from "./article-list";
 import { DiffView } from "./diff-view";
-import { TextArea, TextField } from "./fields";
+import { PostButton, TextArea, TextField } from "./fields";
 import { Flash, type FlashMessage, FlashText } from "./flash";
 import { DeskLayout } from "./layout";
 
@@ -376,15 +376,12 @@ function RevisionsPanel(props: {
 													Compare<span class="visually-hidden"> revision {r.n}</span>
 												</a>
 												{props.canRestore ? (
-													<form
-														method="post"
+													<PostButton
 														action={`/admin/articles/${slug}/revisions/${r.n}/restore`}
-														class="inline"
-													>
-														<button type="submit" class="link">
-															Restore<span class="visually-hidden"> revision {r.n}</span>
-														</button>
-													</form>
+														class="link"
+														label="Restore"
+														of={`revision ${r.n}`}
+													/>
 												) : null}
 											</div>
 										)}

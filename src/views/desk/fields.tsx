@@ -4,6 +4,8 @@
  * reader announces it with the field.
  */
 
+import type { Child } from "hono/jsx";
+
 type Common = {
 	id: string;
 	name: string;
@@ -106,5 +108,29 @@ export function SelectField(
 			</select>
 			<Notes id={id} hint={hint} error={error} />
 		</div>
+	);
+}
+
+/**
+ * A one-button form post, as each row's actions are: `label` says what it does, and `of` (read by
+ * screen readers only) what it acts on, so a list of "Revoke" buttons is not ambiguous. Hidden
+ * inputs go in `children`.
+ */
+export function PostButton(props: {
+	action: string;
+	label: Child;
+	of?: string | undefined;
+	class?: string | undefined;
+	disabled?: boolean;
+	children?: Child;
+}) {
+	return (
+		<form method="post" action={props.action} class="inline">
+			{props.children}
+			<button type="submit" class={props.class} disabled={props.disabled}>
+				{props.label}
+				{props.of ? <span class="visually-hidden"> {props.of}</span> : null}
+			</button>
+		</form>
 	);
 }

@@ -5,7 +5,7 @@
 import { type Actor, ROLES } from "../../auth/actor";
 import { deskTime } from "../../desk/desk-time";
 import type { Staff } from "../../schemas/staff";
-import { SelectField, TextField } from "./fields";
+import { PostButton, SelectField, TextField } from "./fields";
 import { type FlashMessage, FlashText, ShownOnce } from "./flash";
 import { DeskLayout } from "./layout";
 
@@ -78,23 +78,24 @@ export function StaffPage(props: StaffPageProps) {
 									<td>{person.disabled ? "off" : "on"}</td>
 									<td>
 										<div class="inline-form">
-											<form method="post" action={`/admin/staff/${person.id}/sign-in-link`} class="inline">
-												<button type="submit">
-													Sign-in link<span class="visually-hidden"> for {person.name}</span>
-												</button>
-											</form>
-											<form method="post" action={`/admin/staff/${person.id}/end-sessions`} class="inline">
-												<button type="submit">
-													End all sessions<span class="visually-hidden"> of {person.name}</span>
-												</button>
-											</form>
-											<form method="post" action={`/admin/staff/${person.id}/sign-in`} class="inline">
+											<PostButton
+												action={`/admin/staff/${person.id}/sign-in-link`}
+												label="Sign-in link"
+												of={`for ${person.name}`}
+											/>
+											<PostButton
+												action={`/admin/staff/${person.id}/end-sessions`}
+												label="End all sessions"
+												of={`of ${person.name}`}
+											/>
+											<PostButton
+												action={`/admin/staff/${person.id}/sign-in`}
+												class={person.disabled ? undefined : "danger"}
+												label={person.disabled ? "Allow sign-in" : "Block sign-in"}
+												of={`for ${person.name}`}
+											>
 												<input type="hidden" name="disabled" value={person.disabled ? "false" : "true"} />
-												<button type="submit" class={person.disabled ? undefined : "danger"}>
-													{person.disabled ? "Allow sign-in" : "Block sign-in"}
-													<span class="visually-hidden"> for {person.name}</span>
-												</button>
-											</form>
+											</PostButton>
 										</div>
 									</td>
 								</tr>

@@ -5,7 +5,7 @@
 import { type Actor, hasRole, ROLES } from "../../auth/actor";
 import { deskTime } from "../../desk/desk-time";
 import type { TokenSummary } from "../../schemas/staff";
-import { SelectField, TextField } from "./fields";
+import { PostButton, SelectField, TextField } from "./fields";
 import { Flash, type FlashMessage, FlashText, ShownOnce } from "./flash";
 import { DeskLayout } from "./layout";
 
@@ -72,11 +72,12 @@ export function TokensPage(props: TokensPageProps) {
 											<td class="num">{deskTime(token.createdAt, timeZone)}</td>
 											<td class="num">{token.lastUsedAt ? deskTime(token.lastUsedAt, timeZone) : "never"}</td>
 											<td>
-												<form method="post" action={`/admin/tokens/${token.id}/revoke`} class="inline">
-													<button type="submit" class="danger">
-														Revoke<span class="visually-hidden"> {token.name}</span>
-													</button>
-												</form>
+												<PostButton
+													action={`/admin/tokens/${token.id}/revoke`}
+													class="danger"
+													label="Revoke"
+													of={token.name}
+												/>
 											</td>
 										</tr>
 									))}

@@ -5,6 +5,7 @@
 import type { Actor } from "../../../auth/actor";
 import { deskTime } from "../../../desk/desk-time";
 import type { ReviewList } from "../../../schemas/rules";
+import { PostButton } from "../fields";
 import { DeskLayout } from "../layout";
 import { type DeskFlash, FlashLines } from "./source-list";
 
@@ -46,7 +47,6 @@ export function ReviewPage({
 						</thead>
 						<tbody>
 							{list.items.map((item) => {
-								const label = <span class="visually-hidden"> {item.title}</span>;
 								return (
 									<tr>
 										<th scope="row">
@@ -77,16 +77,18 @@ export function ReviewPage({
 										</td>
 										<td>
 											<div class="inline-form">
-												<form method="post" action={`/admin/review/${item.id}/approve`} class="inline">
-													<button type="submit" class="primary">
-														Approve{label}
-													</button>
-												</form>
-												<form method="post" action={`/admin/review/${item.id}/reject`} class="inline">
-													<button type="submit" class="danger">
-														Reject{label}
-													</button>
-												</form>
+												<PostButton
+													action={`/admin/review/${item.id}/approve`}
+													class="primary"
+													label="Approve"
+													of={item.title}
+												/>
+												<PostButton
+													action={`/admin/review/${item.id}/reject`}
+													class="danger"
+													label="Reject"
+													of={item.title}
+												/>
 											</div>
 										</td>
 									</tr>

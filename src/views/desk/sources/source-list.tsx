@@ -7,6 +7,7 @@ import type { Actor } from "../../../auth/actor";
 import type { SourceState } from "../../../schemas/source";
 import type { SourceRun } from "../../../schemas/source-runs";
 import { lastFetchWords } from "../../../sources/health-words";
+import { PostButton } from "../fields";
 import { Flash, type FlashKind } from "../flash";
 import { DeskLayout } from "../layout";
 import { memoTime, RunMarks, type TimeText } from "./run-marks";
@@ -145,11 +146,7 @@ function SourceRow({
 				{source.lastFetchedAt ? <div>{time(source.lastFetchedAt)}</div> : null}
 				<div class={source.lastError ? "error-text" : undefined}>{lastFetchWords(source)}</div>
 				{source.movedTo ? (
-					<form method="post" action={`${base}/move`} class="inline">
-						<button type="submit">
-							Use the new address<span class="visually-hidden"> for {source.name}</span>
-						</button>
-					</form>
+					<PostButton action={`${base}/move`} label="Use the new address" of={`for ${source.name}`} />
 				) : null}
 			</td>
 			<td>{nextDue(source, now, time)}</td>
@@ -161,17 +158,17 @@ function SourceRow({
 			<td>
 				<div class="inline-form">
 					<a href={base}>Edit{name}</a>
-					<form method="post" action={`${base}/${source.paused ? "resume" : "pause"}`} class="inline">
-						<button type="submit">
-							{source.paused ? "Resume" : "Pause"}
-							{name}
-						</button>
-					</form>
-					<form method="post" action={`${base}/refresh`} class="inline">
-						<button type="submit" disabled={source.paused === true}>
-							Refresh now{name}
-						</button>
-					</form>
+					<PostButton
+						action={`${base}/${source.paused ? "resume" : "pause"}`}
+						label={source.paused ? "Resume" : "Pause"}
+						of={source.name}
+					/>
+					<PostButton
+						action={`${base}/refresh`}
+						label="Refresh now"
+						of={source.name}
+						disabled={source.paused === true}
+					/>
 					<a href={`${base}/rules`}>Rules{name}</a>
 					<a href={`${base}/delete`}>Delete{name}</a>
 				</div>
