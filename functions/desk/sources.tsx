@@ -279,8 +279,8 @@ export const sourceDeskRoutes = new Hono<AppEnv>()
 		return redirectWith(c, { kind: "info", lines }, `${LIST}/${id}/delete`);
 	})
 	.get("/admin/sources/:id/rules", sourceId, async (c) => {
-		const source = await sourceOr404(c, c.req.valid("param").id);
-		const read = await storeWriter(c.env).getRules(source.id);
+		const { id } = c.req.valid("param");
+		const [source, read] = await Promise.all([sourceOr404(c, id), storeWriter(c.env).getRules(id)]);
 		if (!read.ok) throw new ApiError(404, read.error.detail);
 		const { timeZone } = siteConfig(c.env);
 		return c.html(
