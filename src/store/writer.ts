@@ -30,7 +30,7 @@ import { type OverCap, planImport } from "../sources/import";
 import type { HubRequest } from "../websub/leases";
 import type { NewToken, TokenHolder } from "./api-tokens";
 import { migrateArchiveDays } from "./archive-days";
-import { findBySlug, hasRow, migrateArticlesTable, projectIndex } from "./articles-table";
+import { findBySlug, migrateArticlesTable, projectIndex } from "./articles-table";
 import type { AuditRecord } from "./audit-log";
 import {
 	type Conditions,
@@ -122,21 +122,8 @@ export class StoreWriter extends DurableObject<Bindings> {
 	}
 
 	/**
-	 * Creates or replaces an editor's article. A failed write throws, so the request answers 500;
-	 * what was stored before is kept (see `applyChanges`).
-	 */
-	putArticle(article: Article): Promise<ChangeResult & { created: boolean }> {
-		return this.serialized(async () => {
-			// Any row, even one whose article no longer reads: replacing it is how an editor puts it right.
-			const existed = hasRow(this.sql, article.slug);
-			const result = await this.putRow(article, "published");
-			return { ...result, created: !existed };
-		});
-	}
-
-	/**
 	 * Removes an article; `deleted` is false when there was none. A failed write throws, as for
-	 * `putArticle`. An article that came from a feed leaves a tombstone, so the refresh never
+	 * `saveArticle`. An article that came from a feed leaves a tombstone, so the refresh never
 	 * brings the story back (a takedown sticks until an editor lifts it).
 	 */
 	deleteArticle(slug: string, actor: Actor = OWNER): Promise<Result<ChangeResult & { deleted: boolean }, DeskRefusal>> {
