@@ -132,7 +132,7 @@ export const signInRoutes = new Hono<AppEnv>()
 		clearSessionCookie(c);
 		return c.redirect(`${SIGN_IN_PAGE}?signed-out`, 303);
 	})
-	.use("/admin/passkeys", deskSession)
+	// Hono's "/x/*" matches "/x" too: one guard, one session look-up a request.
 	.use("/admin/passkeys/*", deskSession)
 	.get("/admin/passkeys", async (c) => {
 		const { actor } = c.var;

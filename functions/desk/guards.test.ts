@@ -6,8 +6,9 @@ import type { AppEnv } from "../../src/env";
 import { signedIn } from "../../test/desk-session";
 import { deskPageRoutes } from "../desk-pages";
 import { requestClock } from "../middleware/request-clock";
+import { signInRoutes } from "../sign-in";
 
-const app = new Hono<AppEnv>().use(requestClock).route("/", deskPageRoutes);
+const app = new Hono<AppEnv>().use(requestClock).route("/", deskPageRoutes).route("/", signInRoutes);
 
 /** The Worker's bindings with the StoreWriter's methods counted by name. */
 function countingEnv() {
@@ -41,6 +42,7 @@ const PAGES = [
 	"/admin/sources",
 	"/admin/sources/new",
 	"/admin/audit",
+	"/admin/passkeys",
 ];
 
 describe("the desk pages' guard", () => {
