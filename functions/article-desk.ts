@@ -122,8 +122,10 @@ export const articleDeskRoutes = new Hono<AppEnv>()
 		};
 		const saved = await saveDeskArticle(c.env, save, c.var.now);
 		if (!saved.ok) throw refusal(c, saved.error);
-		const { article, created, feedsChanged } = saved.value;
+		const { article, created, feedsChanged, merged } = saved.value;
 		c.set("auditDetail", `${created ? "created" : "saved"} as ${article.status}, revision ${article.revision}`);
+		// The log has the sitting's first autosave; the ones folded into its revision every 5 s would flood it.
+		if (merged) c.set("notAChange", true);
 		// Our WebSub hub (when configured) hears of the feeds this changed, after the answer.
 		if (feedsChanged) inBackground(c, pingHub(c.env, [article.section]));
 		c.header("ETag", article.etag);

@@ -169,4 +169,18 @@ describe("the audit log", () => {
 		const mine = (await auditEntries()).filter((entry) => entry.actor.staffId === editor.staffId);
 		expect(mine.map((entry) => entry.path)).not.toContain("/api/preview");
 	});
+	it("Should record an autosaving draft once a sitting, not every 5 s: the later autosaves fold into its revision", async () => {
+		const editor = await signInAs("editor", "Autosave Editor");
+		for (const title of ["Draft", "Draft with more", "Draft with more words"]) {
+			const saved = await request("/api/articles/audit-autosaved-draft", {
+				method: "PUT",
+				headers: sessionHeaders(editor.cookie, { "x-autosave": "1" }),
+				body: JSON.stringify(sampleArticle({ title, status: "draft" })),
+			});
+			expect(saved.status).toBeLessThan(300);
+		}
+		const saves = (await auditEntries()).filter((entry) => entry.path === "/api/articles/audit-autosaved-draft");
+		expect(saves).toHaveLength(1);
+		expect(saves[0]).toMatchObject({ method: "PUT", status: 201, actor: { staffId: editor.staffId } });
+	});
 });

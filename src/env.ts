@@ -23,7 +23,10 @@ export type AppEnv = {
 		actor: Actor;
 		/** A short note on what a change did, for its audit entry (functions/middleware/audit-trail.ts). */
 		auditDetail: string | undefined;
-		/** Set by a POST that changes nothing (a preview, a comparison), so the audit log holds changes only. */
+		/**
+		 * Leaves the request out of the audit log: a POST that changes nothing (a preview, a comparison), or an
+		 * autosave folded into the revision the log already has (the article's revisions keep its time and author).
+		 */
 		notAChange: boolean | undefined;
 	};
 };

@@ -2,7 +2,7 @@
  * @module The audit log's one writer: every successful unsafe request (POST, PUT, PATCH, DELETE) made
  * by an actor is recorded with who, by which credential, the method, path and status, and when. A
  * handler may add a short note with `c.set("auditDetail", "…")`, or leave a POST that changes nothing
- * out with `c.set("notAChange", true)` (a preview typed into every few seconds would flood it); a sign-in sets the actor itself, so
+ * out with `c.set("notAChange", true)` (a preview, or an autosave folded into its revision: either comes every few seconds and would flood it); a sign-in sets the actor itself, so
  * it is recorded as the person who signed in.
  */
 import { createMiddleware } from "hono/factory";

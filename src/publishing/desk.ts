@@ -31,6 +31,8 @@ export type DeskSaved = {
 	created: boolean;
 	/** Whether readers' feeds may have changed: it is published now, or was before this save (an unpublish). */
 	feedsChanged: boolean;
+	/** An autosave folded into the same person's autosave revision of the last ten minutes (no new revision). */
+	merged: boolean;
 };
 
 /**
@@ -53,13 +55,14 @@ export async function saveDeskArticle(
 		autosave: save.autosave,
 	});
 	if (!saved.ok) return saved;
-	const { index, created, wasPublished, copy } = saved.value;
+	const { index, created, wasPublished, merged, copy } = saved.value;
 	rememberHeadlines(env.NEWS, index, now.getTime());
 	const { status, revision, etag, scheduled } = copy;
 	return ok({
 		article: { ...articleJson(article, now, siteConfig(env).timeZone), status, revision, etag, scheduled },
 		created,
 		feedsChanged: status === "published" || wasPublished,
+		merged,
 	});
 }
 

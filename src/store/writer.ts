@@ -605,7 +605,10 @@ export class StoreWriter extends DurableObject<Bindings> {
 		conditions: Conditions;
 		autosave: boolean;
 	}): Promise<
-		Result<{ index: HeadlinesIndex; created: boolean; wasPublished: boolean; copy: DeskArticle }, DeskRefusal>
+		Result<
+			{ index: HeadlinesIndex; created: boolean; wasPublished: boolean; merged: boolean; copy: DeskArticle },
+			DeskRefusal
+		>
 	> {
 		return this.serialized(async () => {
 			this.migrateDesk();
@@ -627,7 +630,9 @@ export class StoreWriter extends DurableObject<Bindings> {
 			const row = findBySlug(this.sql, slug);
 			if (!row) throw new Error(`article '${slug}' was saved but does not read back`);
 			const wasPublished = state?.status === "published";
-			return ok({ index, created: !state, wasPublished, copy: deskCopy(this.sql, row, atMs) });
+			// An autosave folded into the same person's revision of a few seconds ago adds no revision.
+			const merged = revision === state?.revision;
+			return ok({ index, created: !state, wasPublished, merged, copy: deskCopy(this.sql, row, atMs) });
 		});
 	}
 
