@@ -413,3 +413,18 @@ describe("POST /api/preview", () => {
 		expect(anonymous.status).toBe(401);
 	});
 });
+
+describe("A save too large for its row", () => {
+	it("Should refuse (413, naming the body) an article whose JSON-escaped row would pass 2 MB, keeping what was stored", async () => {
+		await putArticle("desk-escaped-body", sampleArticle({ title: "Kept as it was" }));
+		// 170,000 lone surrogates: 1 MB of request, but six bytes each in the stored body and again in its HTML.
+		const body = JSON.stringify(sampleArticle({ title: "Too big to store", body: "\ud800".repeat(170_000) }));
+		expect(body.length).toBeLessThan(1024 * 1024);
+		const response = await request("/api/articles/desk-escaped-body", { method: "PUT", headers: adminHeaders(), body });
+		expect(response.status).toBe(413);
+		const problem = (await response.json()) as { error: string; issues: { path: string }[] };
+		expect(problem.error).toMatch(/too large/);
+		expect(problem.issues.map((issue) => issue.path)).toEqual(["body"]);
+		expect((await getJson<{ title: string }>("/api/articles/desk-escaped-body")).body.title).toBe("Kept as it was");
+	});
+});

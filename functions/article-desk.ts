@@ -44,6 +44,8 @@ function refusal(c: Context<AppEnv>, error: DeskRefusal | { code: "desk.revision
 			return new ApiError(404, error.detail);
 		case "desk.revision_invalid":
 			return new ApiError(409, error.detail);
+		case "desk.too_large":
+			return new ApiError(413, `article too large: ${error.detail}`, [{ path: "body", message: error.detail }]);
 		case "desk.precondition":
 			if (error.etag) c.header("ETag", error.etag);
 			return new ApiError(412, error.detail, [

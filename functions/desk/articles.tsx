@@ -59,7 +59,7 @@ function timeZoneOf(c: Context<AppEnv>): string {
 function renderEditor(
 	c: Context<AppEnv>,
 	props: Omit<EditorProps, "actor" | "timeZone">,
-	status: 200 | 400 | 403 | 404 | 409 | 412 = 200,
+	status: 200 | 400 | 403 | 404 | 409 | 412 | 413 = 200,
 ) {
 	return c.html(<ArticleEditorPage actor={c.var.actor} timeZone={timeZoneOf(c)} {...props} />, status);
 }
@@ -157,8 +157,11 @@ async function saveForm(c: Context<AppEnv>, current: DeskArticle | undefined) {
 			}
 			return conflictPage(c, values, read.input, current.slug);
 		}
-		const status = error.code === "desk.forbidden" ? 403 : 400;
-		const errors = { form: refusalMessage(error) };
+		const status = error.code === "desk.forbidden" ? 403 : error.code === "desk.too_large" ? 413 : 400;
+		const errors =
+			error.code === "desk.too_large"
+				? { body: `Too long to store: ${error.detail}.` }
+				: { form: refusalMessage(error) };
 		return renderEditor(c, { article: current, values, errors, revisions: await revisionsNow() }, status);
 	}
 	c.set("auditDetail", `${intent} ${read.slug} (revision ${saved.value.article.revision})`);

@@ -190,6 +190,9 @@ function build({ headlinesQuery }: OpenApiInputs) {
 						"412": error(
 							"`If-Match` no longer matches (the error names the current revision), or `If-None-Match: *` and the article exists.",
 						),
+						"413": error(
+							"Body over 1 MiB, or an article that would take more than a stored row holds (1.9 MB, JSON-escaped; issue path `body`).",
+						),
 					},
 				},
 				delete: {

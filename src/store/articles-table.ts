@@ -31,6 +31,25 @@ export type ArticleRow = {
 	status?: ArticleStatus;
 };
 
+/**
+ * The most a row's article and headline may take, as SQLite counts them (UTF-8, JSON-escaped): under
+ * Durable Object SQLite's 2 MB per row with room for its other columns. The input caps (1 MiB body,
+ * 1 MiB of HTML) do not bound it alone: JSON writes a control character or a lone surrogate as six bytes.
+ */
+export const MAX_ARTICLE_ROW_BYTES = 1_900_000;
+
+const encoder = new TextEncoder();
+
+/** What `article` would take in its row, or undefined when it fits under MAX_ARTICLE_ROW_BYTES. */
+export function oversizeRow(article: Article): number | undefined {
+	const json = JSON.stringify(article);
+	const headline = JSON.stringify(headlineOf(article));
+	// UTF-8 is at most 3 bytes per UTF-16 unit: most articles are known to fit without encoding.
+	if ((json.length + headline.length) * 3 <= MAX_ARTICLE_ROW_BYTES) return undefined;
+	const bytes = encoder.encode(json).byteLength + encoder.encode(headline).byteLength;
+	return bytes > MAX_ARTICLE_ROW_BYTES ? bytes : undefined;
+}
+
 export function migrateArticlesTable(sql: SqlStorage): void {
 	sql.exec(`CREATE TABLE IF NOT EXISTS articles (
 		slug TEXT PRIMARY KEY,

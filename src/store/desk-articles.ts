@@ -262,7 +262,8 @@ function listItem(row: ListRow, nowMs: number): DeskListItem {
 export type DeskRefusal =
 	| { code: "desk.forbidden"; detail: string }
 	| { code: "desk.precondition"; detail: string; revision: number; etag: string | null }
-	| { code: "desk.missing"; detail: string };
+	| { code: "desk.missing"; detail: string }
+	| { code: "desk.too_large"; detail: string };
 
 /** A write's preconditions, as the request's headers carried them. */
 export type Conditions = { ifMatch?: string; ifNoneMatch?: string };

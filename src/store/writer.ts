@@ -30,7 +30,7 @@ import { type OverCap, planImport } from "../sources/import";
 import type { HubRequest } from "../websub/leases";
 import type { NewToken, TokenHolder } from "./api-tokens";
 import { migrateArchiveDays } from "./archive-days";
-import { findBySlug, migrateArticlesTable, projectIndex } from "./articles-table";
+import { findBySlug, MAX_ARTICLE_ROW_BYTES, migrateArticlesTable, oversizeRow, projectIndex } from "./articles-table";
 import type { AuditRecord } from "./audit-log";
 import {
 	type Conditions,
@@ -619,6 +619,11 @@ export class StoreWriter extends DurableObject<Bindings> {
 			if (refused) return err({ code: "desk.forbidden", detail: refused });
 			const failed = preconditionFailure(slug, state, save.conditions);
 			if (failed) return err(failed);
+			const oversize = oversizeRow(article);
+			if (oversize !== undefined) {
+				const detail = `the article would take ${oversize} bytes as stored, over the ${MAX_ARTICLE_ROW_BYTES} a row holds`;
+				return err({ code: "desk.too_large", detail });
+			}
 			const { index } = await this.putRow(article, status);
 			const atMs = Date.now();
 			// A new article starts its own history: rows an article removed by other paths (a source's
