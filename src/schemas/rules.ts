@@ -33,6 +33,10 @@ const RuleValue = v.pipe(
 	v.minLength(1, "must not be empty"),
 	v.maxLength(MAX_RULE_VALUE_LENGTH, `must be at most ${MAX_RULE_VALUE_LENGTH} characters`),
 	v.check((value) => value.trim() !== "", "must not be blank"),
+	// The sources desk shows a set as one rule a line (src/sources/rule-lines.ts): a value with a line
+	// break, or spaces at either end, would not come back from its textarea as it went in.
+	v.check((value) => !/[\r\n\u2028\u2029]/.test(value), "must be on one line"),
+	v.check((value) => value.trim() === value, "must not start or end with spaces"),
 );
 
 /**

@@ -1,4 +1,7 @@
+import fc from "fast-check";
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+import { RuleInput } from "../schemas/rules";
 import { linesToRules, rulesToLines } from "./rule-lines";
 
 describe("rules as lines", () => {
@@ -24,5 +27,21 @@ describe("rules as lines", () => {
 		expect(errors[0]).toMatch(/^line 2: the action must be "keep" or "block"/);
 		expect(errors[1]).toMatch(/^line 3: write it as/);
 		expect(errors[2]).toMatch(/^line 4: the field must be one of/);
+	});
+	it("Should give back exactly the rules it was given, for every value the API accepts", () => {
+		const rule = fc.record({
+			action: fc.constantFrom("keep" as const, "block" as const),
+			field: fc.constantFrom("title" as const, "link" as const),
+			kind: fc.constantFrom("phrase" as const, "pattern" as const),
+			value: fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }),
+		});
+		fc.assert(
+			fc.property(fc.array(rule, { maxLength: 5 }), (drawn) => {
+				const accepted = drawn.filter((r) => v.is(RuleInput, r));
+				const { rules, errors } = linesToRules(rulesToLines(accepted));
+				expect(errors).toEqual([]);
+				expect(rules).toEqual(accepted);
+			}),
+		);
 	});
 });
