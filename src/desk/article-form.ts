@@ -4,6 +4,7 @@
  * problem filed under the field it names so the page can show it beside that field.
  */
 import * as v from "valibot";
+import { slugBase } from "../ingest/to-article";
 import type { DeskArticle } from "../schemas/article-desk";
 import { type ArticleInput, ArticleInput as ArticleInputSchema } from "../schemas/article-input";
 import { Slug } from "../schemas/common";
@@ -223,19 +224,7 @@ function tagsOf(text: string): { tags?: string[] } {
 	return tags.length > 0 ? { tags } : {};
 }
 
-/** A slug from a title: lowercase ASCII words joined by hyphens, at most 120 characters, cut at a word. */
+/** A slug from a title, as feed stories get theirs (slugBase), up to 120 characters; "" when it has no words. */
 export function slugFromTitle(title: string): string {
-	const words = title
-		.normalize("NFKD")
-		.replace(/[\u0300-\u036f]/g, "")
-		.toLowerCase()
-		.split(/[^a-z0-9]+/)
-		.filter(Boolean);
-	let slug = "";
-	for (const word of words) {
-		const next = slug ? `${slug}-${word}` : word;
-		if (next.length > 120) break;
-		slug = next;
-	}
-	return slug || words[0]?.slice(0, 120) || "";
+	return slugBase(title, { max: 120, fallback: "" });
 }

@@ -10,8 +10,12 @@ import type { SourceConfig } from "../schemas/source";
 /** Short enough to read in a URL; numbered suffixes still fit under the slug schema's 120. */
 const SLUG_BASE_MAX = 80;
 
-/** `"Ports & Harbours: Crane #2 returns"` → `"ports-harbours-crane-2-returns"`; accents folded, cut at a word. */
-export function slugBase(title: string): string {
+/**
+ * `"Ports & Harbours: Crane #2 returns"` → `"ports-harbours-crane-2-returns"`; accents folded, cut at a
+ * word within `max` characters. A title with no Latin letters or digits gives `fallback`. The editor's
+ * suggestion (src/desk/article-form.ts) is this with its own length and no fallback.
+ */
+export function slugBase(title: string, { max = SLUG_BASE_MAX, fallback = "item" } = {}): string {
 	const words = title
 		.normalize("NFKD")
 		.replace(/\p{M}/gu, "")
@@ -23,11 +27,11 @@ export function slugBase(title: string): string {
 	let slug = "";
 	for (const word of words) {
 		const next = slug ? `${slug}-${word}` : word;
-		if (next.length > SLUG_BASE_MAX) break;
+		if (next.length > max) break;
 		slug = next;
 	}
 	// A title in a script without Latin letters has no words here: a neutral base, numbered, still works.
-	return slug || words[0]?.slice(0, SLUG_BASE_MAX) || "item";
+	return slug || words[0]?.slice(0, max) || fallback;
 }
 
 /** The base if free, else `base-2`, `base-3`, …: the first that `taken` says is free. */

@@ -35,8 +35,9 @@ export const EDITOR_SCRIPT = `"use strict";
 	function say(text) { if (statusLine) statusLine.textContent = text; }
 	if (state.stopped) say("Autosave is off until you choose: a button below saves your version over theirs.");
 
+	// As the server's slugFromTitle (src/ingest/to-article.ts's slugBase, 120 characters): keep the two alike.
 	function slugify(title) {
-		var words = title.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+		var words = title.normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase().replace(/['\\u2019]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
 		var slug = "";
 		for (var i = 0; i < words.length; i++) {
 			var next = slug ? slug + "-" + words[i] : words[i];
