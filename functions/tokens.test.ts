@@ -76,6 +76,25 @@ describe("personal API tokens", () => {
 		).toBe(404);
 	});
 
+	it("Should hold one person to 50 tokens (409 past them, nothing stored) until they revoke one", async () => {
+		const editor = await signInAs("editor");
+		const create = () =>
+			request("/api/tokens", {
+				method: "POST",
+				headers: sessionHeaders(editor.cookie),
+				body: JSON.stringify({ name: "many" }),
+			});
+		// signInAs made the first.
+		for (let n = 2; n <= 50; n++) expect((await create()).status).toBe(201);
+		const over = await create();
+		expect(over.status).toBe(409);
+		expect(((await over.json()) as { error: string }).error).toMatch(/revoke one/);
+		const listed = await request("/api/tokens", { headers: sessionHeaders(editor.cookie) });
+		expect(((await listed.json()) as { tokens: unknown[] }).tokens).toHaveLength(50);
+		await request(`/api/tokens/${editor.tokenId}`, { method: "DELETE", headers: sessionHeaders(editor.cookie) });
+		expect((await create()).status).toBe(201);
+	});
+
 	it("Should not let one person revoke another's token, but let an admin", async () => {
 		const editor = await signInAs("editor");
 		const other = await signInAs("editor");

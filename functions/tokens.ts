@@ -10,6 +10,9 @@ import { adminAuth } from "./middleware/admin-auth";
 import { jsonRequest } from "./middleware/json-request";
 import { validate } from "./middleware/validate";
 
+/** The answer to each refusal, for the API and the tokens page alike. */
+export const TOKEN_REFUSAL_STATUS = { "token.owner": 400, "token.role": 403, "token.limit": 409 } as const;
+
 export const tokenRoutes = new Hono<AppEnv>()
 	.use("/api/tokens", adminAuth)
 	.use("/api/tokens/*", adminAuth)
@@ -17,7 +20,7 @@ export const tokenRoutes = new Hono<AppEnv>()
 	.post("/api/tokens", jsonRequest, validate("json", TokenInput), async (c) => {
 		const { name, role } = c.req.valid("json");
 		const created = await createToken(c.env, c.var.actor, name, role, c.var.now);
-		if (!created.ok) throw new ApiError(created.error.code === "token.owner" ? 400 : 403, created.error.detail);
+		if (!created.ok) throw new ApiError(TOKEN_REFUSAL_STATUS[created.error.code], created.error.detail);
 		c.set("auditDetail", `token ${created.value.id} "${name}" as ${created.value.role}`);
 		return c.json(created.value, 201);
 	})

@@ -12,11 +12,12 @@ import { IdParam, TokenInput } from "../../src/schemas/staff";
 import { storeWriter } from "../../src/store/stub";
 import { TokensPage, type TokensPageProps } from "../../src/views/desk/tokens-page";
 import { deskSession } from "../middleware/desk-session";
+import { TOKEN_REFUSAL_STATUS } from "../tokens";
 
 async function renderTokens(
 	c: Context<AppEnv>,
 	props: Partial<Omit<TokensPageProps, "actor" | "tokens" | "timeZone">> = {},
-	status: 200 | 201 | 400 | 403 | 404 = 200,
+	status: 200 | 201 | 400 | 403 | 404 | 409 = 200,
 ) {
 	const { staffId } = c.var.actor;
 	const tokens = staffId === null ? [] : await storeWriter(c.env).listTokens(staffId);
@@ -50,7 +51,7 @@ export const deskTokenRoutes = new Hono<AppEnv>()
 		if (!created.ok) {
 			const errors =
 				created.error.code === "token.role" ? { role: created.error.detail } : { form: created.error.detail };
-			return renderTokens(c, { errors, values }, created.error.code === "token.role" ? 403 : 400);
+			return renderTokens(c, { errors, values }, TOKEN_REFUSAL_STATUS[created.error.code]);
 		}
 		c.set("auditDetail", `token ${created.value.id} "${created.value.name}" as ${created.value.role}`);
 		// The secret is on this page only: never cached, never shown again.

@@ -130,6 +130,7 @@ export function identityPaths({ json, error, queryParameters, admin, adminErrors
 					),
 					...adminErrors,
 					"403": error("A role above the caller's."),
+					"409": error("The caller already holds 50 tokens, the most one person may: revoke one first."),
 				},
 			},
 		},

@@ -4,6 +4,7 @@
  */
 import type { Bindings } from "../env";
 import { err, ok, type Result } from "../result";
+import { MAX_TOKENS_PER_PERSON } from "../store/api-tokens";
 import { storeWriter } from "../store/stub";
 import { type Actor, hasRole, type Role } from "./actor";
 import { newId, newSecret, secretHash } from "./secrets";
@@ -11,7 +12,7 @@ import { newId, newSecret, secretHash } from "./secrets";
 const TOKEN_PATTERN = /^ew_[A-Za-z0-9_-]{16}_[A-Za-z0-9_-]{43}$/;
 
 export type CreatedToken = { id: string; token: string; name: string; role: Role };
-export type TokenRefusal = { code: "token.owner" | "token.role"; detail: string };
+export type TokenRefusal = { code: "token.owner" | "token.role" | "token.limit"; detail: string };
 
 export async function createToken(
 	env: Bindings,
@@ -32,10 +33,16 @@ export async function createToken(
 	}
 	const id = newId();
 	const token = `ew_${id}_${newSecret()}`;
-	await storeWriter(env).createToken(
+	const stored = await storeWriter(env).createToken(
 		{ id, secretHash: await secretHash(token), staffId: actor.staffId, name, role: granted },
 		now.getTime(),
 	);
+	if (!stored) {
+		return err({
+			code: "token.limit",
+			detail: `you hold ${MAX_TOKENS_PER_PERSON} tokens, the most one person may: revoke one you no longer use first`,
+		});
+	}
 	return ok({ id, token, name, role: granted });
 }
 

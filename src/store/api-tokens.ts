@@ -24,7 +24,15 @@ export function migrateApiTokens(sql: SqlStorage): void {
 
 export type NewToken = { id: string; secretHash: string; staffId: string; name: string; role: Role };
 
-export function insertToken(sql: SqlStorage, token: NewToken, nowMs: number): void {
+/** How many tokens one person may hold at once: plenty for scripts, and a bound on the table and the list. */
+export const MAX_TOKENS_PER_PERSON = 50;
+
+/** Stores `token`; false (nothing stored) when its person already holds MAX_TOKENS_PER_PERSON. */
+export function insertToken(sql: SqlStorage, token: NewToken, nowMs: number): boolean {
+	const held = sql
+		.exec<{ n: number }>("SELECT COUNT(*) AS n FROM api_tokens WHERE staff_id = ?", token.staffId)
+		.one().n;
+	if (held >= MAX_TOKENS_PER_PERSON) return false;
 	sql.exec(
 		"INSERT INTO api_tokens (id, secret_hash, staff_id, name, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 		token.id,
@@ -34,6 +42,7 @@ export function insertToken(sql: SqlStorage, token: NewToken, nowMs: number): vo
 		token.role,
 		nowMs,
 	);
+	return true;
 }
 
 type TokenRow = { id: string; name: string; role: string; created_at: number; last_used_at: number | null };

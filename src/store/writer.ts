@@ -538,8 +538,9 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return identity.endSession(this.sql, secretHash);
 	}
 
-	createToken(token: NewToken, nowMs: number): void {
-		identity.insertToken(this.sql, token, nowMs);
+	/** False when the person already holds as many tokens as they may (nothing stored). */
+	createToken(token: NewToken, nowMs: number): boolean {
+		return identity.insertToken(this.sql, token, nowMs);
 	}
 
 	listTokens(staffId: string): TokenSummary[] {
