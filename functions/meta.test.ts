@@ -43,6 +43,7 @@ const JSON_ROUTES = [
 	"POST /api/staff",
 	"GET /api/staff/{id}",
 	"PATCH /api/staff/{id}",
+	"DELETE /api/staff/{id}",
 	"DELETE /api/staff/{id}/sessions",
 	"POST /api/staff/{id}/sign-in-links",
 	"GET /api/tokens",

@@ -1,6 +1,6 @@
 // Staff accounts through the API: the owner's ADMIN_TOKEN creates the first admin; every staff
 // route needs an admin, whether by session or token; emails are unique in any case; the last
-// active admin cannot be demoted; ending a person's sessions signs them out everywhere.
+// active admin cannot be demoted or removed; removing a person ends every credential of theirs; ending a person's sessions signs them out everywhere.
 
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
@@ -162,5 +162,34 @@ describe("staff accounts", () => {
 		});
 		expect(disabled.status).toBe(200);
 		expect((await request("/api/tokens", { headers: tokenHeaders(editor.token) })).status).toBe(401);
+	});
+
+	it("Should remove a person with every credential of theirs, and never the last active admin", async () => {
+		const editor = await signInAs("editor", "Leaving Editor");
+		const removed = await request(`/api/staff/${editor.staffId}`, { method: "DELETE", headers: adminHeaders() });
+		expect(removed.status).toBe(204);
+		expect((await request(`/api/staff/${editor.staffId}`, { headers: adminHeaders() })).status).toBe(404);
+		// Their session and token sign in as nobody now; their email may be given to a new account.
+		expect((await request("/api/tokens", { headers: sessionHeaders(editor.cookie) })).status).toBe(401);
+		expect((await request("/api/tokens", { headers: tokenHeaders(editor.token) })).status).toBe(401);
+		const again = await request("/api/staff", {
+			method: "POST",
+			headers: adminHeaders(),
+			body: JSON.stringify({ email: editor.email, name: "Returning Editor", role: "contributor" }),
+		});
+		expect(again.status).toBe(201);
+		expect((await request(`/api/staff/${editor.staffId}`, { method: "DELETE", headers: adminHeaders() })).status).toBe(
+			404,
+		);
+
+		const { staff } = (await (await request("/api/staff", { headers: adminHeaders() })).json()) as {
+			staff: { id: string; role: string; disabled: boolean }[];
+		};
+		const admins = staff.filter((one) => one.role === "admin" && !one.disabled);
+		for (const one of admins.slice(1)) {
+			expect((await request(`/api/staff/${one.id}`, { method: "DELETE", headers: adminHeaders() })).status).toBe(204);
+		}
+		const last = admins[0] ?? (await createStaff("admin"));
+		expect((await request(`/api/staff/${last.id}`, { method: "DELETE", headers: adminHeaders() })).status).toBe(409);
 	});
 });

@@ -36,6 +36,13 @@ export const staffRoutes = new Hono<AppEnv>()
 		c.set("auditDetail", `changed ${Object.keys(patch).join(", ")} of ${patched.value.email}`);
 		return c.json(patched.value);
 	})
+	/** Removes a person with their sessions, links, passkeys and tokens: 204; 409 for the last active admin. */
+	.delete("/api/staff/:id", staffId, async (c) => {
+		const removed = await storeWriter(c.env).deleteStaff(c.req.valid("param").id);
+		if (!removed.ok) throw new ApiError(removed.error.code === "staff.missing" ? 404 : 409, removed.error.detail);
+		c.set("auditDetail", `removed ${removed.value.email} (${removed.value.role})`);
+		return c.body(null, 204);
+	})
 	/** Signs a person out everywhere: `{ended}` sessions. */
 	.delete("/api/staff/:id/sessions", staffId, async (c) => {
 		const { id } = c.req.valid("param");

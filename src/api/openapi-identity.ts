@@ -79,6 +79,19 @@ export function identityPaths({ json, error, queryParameters, admin, adminErrors
 					"409": error("The change would leave no active admin."),
 				},
 			},
+			delete: {
+				operationId: "deleteStaff",
+				summary: "Remove a person with their sessions, sign-in links, passkeys and tokens (admin)",
+				description:
+					"The audit log keeps their entries under the name it recorded; articles they own stay, for editors to edit.",
+				security: admin,
+				responses: {
+					"204": { description: "Removed." },
+					...adminOnly,
+					"404": error("No such account."),
+					"409": error("The person is the last active admin."),
+				},
+			},
 		},
 		"/api/staff/{id}/sessions": {
 			parameters: [idParameter],

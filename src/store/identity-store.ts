@@ -5,7 +5,7 @@
  */
 export { insertToken, listTokensOf, revokeToken, tokenHolder } from "./api-tokens";
 export { appendAudit, listAudit } from "./audit-log";
-export { migrateIdentityTables } from "./identity-tables";
+export { deleteStaffAccount, migrateIdentityTables } from "./identity-tables";
 export {
 	deletePasskey,
 	insertPasskey,

@@ -110,3 +110,14 @@ export function updateStaff(
 	);
 	return ok(staffById(sql, id) as Staff);
 }
+
+/** Deletes the account row; refuses the last active admin, as updateStaff does. */
+export function deleteStaffRow(sql: SqlStorage, id: string): Result<Staff, StaffMissing | LastAdmin> {
+	const current = staffById(sql, id);
+	if (!current) return err({ code: "staff.missing", detail: `no staff account ${id}` });
+	if (current.role === "admin" && !current.disabled && activeAdmins(sql) <= 1) {
+		return err({ code: "staff.last_admin", detail: `${current.name} is the last active admin` });
+	}
+	sql.exec("DELETE FROM staff WHERE id = ?", id);
+	return ok(current);
+}

@@ -493,6 +493,11 @@ export class StoreWriter extends DurableObject<Bindings> {
 		return identity.updateStaff(this.sql, id, patch, new Date(now));
 	}
 
+	/** Removes a person and every credential of theirs (`DELETE /api/staff/:id`); never the last active admin. */
+	deleteStaff(id: string): Result<Staff, StaffMissing | LastAdmin> {
+		return identity.deleteStaffAccount(this.sql, id);
+	}
+
 	/** Ends every session of one person (`DELETE /api/staff/:id/sessions`); how many there were. */
 	endSessionsOf(staffId: string): number {
 		return identity.endSessionsOf(this.sql, staffId);
