@@ -19,6 +19,7 @@ import {
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../src/auth/session-cookie";
 import { actorForSession, endSession, signInWithLink, startSessionFor } from "../src/auth/sessions";
 import { checkSignInLink } from "../src/auth/sign-in-links";
+import { siteConfig } from "../src/config";
 import type { AppEnv } from "../src/env";
 import { text } from "../src/schemas/common";
 import { storeWriter } from "../src/store/stub";
@@ -138,7 +139,9 @@ export const signInRoutes = new Hono<AppEnv>()
 		const { actor } = c.var;
 		const passkeys = actor.staffId === null ? [] : await storeWriter(c.env).passkeysOf(actor.staffId);
 		const notice = NOTICES.find((name) => name === c.req.query("notice"));
-		return c.html(<PasskeysPage actor={actor} passkeys={passkeys} notice={notice} />);
+		return c.html(
+			<PasskeysPage actor={actor} passkeys={passkeys} timeZone={siteConfig(c.env).timeZone} notice={notice} />,
+		);
 	})
 	/** The registration form posted without its script: a passkey needs the browser's WebAuthn API. */
 	.post("/admin/passkeys/register", (c) =>

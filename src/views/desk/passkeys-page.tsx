@@ -3,6 +3,7 @@
  * this device, run by /admin/assets/passkeys.js. Right after a sign-in link it greets the newcomer.
  */
 import type { Actor } from "../../auth/actor";
+import { deskTime } from "../../desk/desk-time";
 import type { StoredPasskey } from "../../store/passkeys";
 import { Flash } from "./flash";
 import { DeskLayout } from "./layout";
@@ -10,6 +11,8 @@ import { DeskLayout } from "./layout";
 export type PasskeysPageProps = {
 	actor: Actor;
 	passkeys: StoredPasskey[];
+	/** The site's time zone, in which every desk page shows its times. */
+	timeZone: string;
 	/** `welcome` after a sign-in link, `registered` or `removed` after those actions. */
 	notice?: "welcome" | "registered" | "removed" | undefined;
 };
@@ -20,7 +23,7 @@ const NOTICES = {
 	removed: "The passkey was removed.",
 } as const;
 
-export function PasskeysPage({ actor, passkeys, notice }: PasskeysPageProps) {
+export function PasskeysPage({ actor, passkeys, timeZone, notice }: PasskeysPageProps) {
 	return (
 		<DeskLayout title="Passkeys" actor={actor} active="passkeys" scripts={["webauthn.js", "passkeys.js"]}>
 			<h1>Your passkeys</h1>
@@ -38,7 +41,7 @@ export function PasskeysPage({ actor, passkeys, notice }: PasskeysPageProps) {
 				<p>The owner's token belongs to no staff account, so it has no passkeys.</p>
 			) : (
 				<>
-					<PasskeyTable passkeys={passkeys} />
+					<PasskeyTable passkeys={passkeys} timeZone={timeZone} />
 					<h2>Register a passkey on this device</h2>
 					<form id="passkey-register" method="post" action="/admin/passkeys/register">
 						<div class="field">
@@ -56,7 +59,7 @@ export function PasskeysPage({ actor, passkeys, notice }: PasskeysPageProps) {
 	);
 }
 
-function PasskeyTable({ passkeys }: { passkeys: StoredPasskey[] }) {
+function PasskeyTable({ passkeys, timeZone }: { passkeys: StoredPasskey[]; timeZone: string }) {
 	if (passkeys.length === 0) return <p class="empty">You have no passkeys yet.</p>;
 	return (
 		<div class="table-wrap">
@@ -77,9 +80,9 @@ function PasskeyTable({ passkeys }: { passkeys: StoredPasskey[] }) {
 						<tr>
 							<td>{key.name}</td>
 							<td>
-								<time datetime={key.createdAt}>{key.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
+								<time datetime={key.createdAt}>{deskTime(key.createdAt, timeZone)}</time>
 							</td>
-							<td>{key.lastUsedAt ? `${key.lastUsedAt.slice(0, 16).replace("T", " ")} UTC` : "never"}</td>
+							<td>{key.lastUsedAt ? deskTime(key.lastUsedAt, timeZone) : "never"}</td>
 							<td>
 								<form method="post" action={`/admin/passkeys/${encodeURIComponent(key.id)}/delete`} class="inline">
 									<button type="submit" class="danger" aria-label={`Remove the passkey ${key.name}`}>
